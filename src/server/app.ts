@@ -1,0 +1,122 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from './config.js';
+import type { DbContext } from './db/database.js';
+import { auditRoutes } from './features/audit/routes.js';
+import { authRoutes } from './features/auth/routes.js';
+import { calendarRoutes } from './features/calendars/routes.js';
+import { healthRoutes } from './features/health/routes.js';
+import { memberRoutes } from './features/members/routes.js';
+import { projectRoutes } from './features/projects/routes.js';
+import { tokenRoutes } from './features/tokens/routes.js';
+import { userRoutes } from './features/users/routes.js';
+import { requireAccessDeclarations } from './http/access.js';
+import { registerAuthentication } from './http/authenticate.js';
+import { registerErrorHandler } from './http/error-handler.js';
+
+export const APP_VERSION = '0.1.0';
+const WEB_ROOT = path.resolve(import.meta.dirname, '../../dist/web');
+
+export type AppOptions = {
+  config: Pick<Config, 'signupMode' | 'publicUrl' | 'trustProxy' | 'logLevel'>;
+  database: DbContext;
+  /** Serve the built web app from dist/web when it exists (default true). */
+  serveWeb?: boolean;
+};
+
+/** The whole application without `listen`: tests drive it through `app.inject`. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { config, database } = options;
+  const { db, dialect } = database;
+  const app = Fastify({
+    logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'] },
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  requireAccessDeclarations(app);
+  registerErrorHandler(app);
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // antd writes its CSS-in-JS into <style> elements at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    strictTransportSecurity: false,
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Quarterdeck API',
+        version: APP_VERSION,
+        description: 'Sales project management (销售项目管理). All that the web app does goes through this API.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'qd_session' },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
+
+  registerAuthentication(app, db);
+  await app.register(
+    async (api) => {
+      await api.register(healthRoutes(db, dialect, APP_VERSION));
+      await api.register(authRoutes(db, config.signupMode));
+      await api.register(userRoutes(db, config.publicUrl));
+      await api.register(tokenRoutes(db));
+      await api.register(calendarRoutes(db));
+      await api.register(projectRoutes(db));
+      await api.register(memberRoutes(db));
+      await api.register(auditRoutes(db));
+    },
+    { prefix: '/api/v1' },
+  );
+
+  const serveWeb = (options.serveWeb ?? true) && fs.existsSync(path.join(WEB_ROOT, 'index.html'));
+  if (serveWeb) {
+    await app.register(fastifyStatic, { root: path.join(WEB_ROOT, 'assets'), prefix: '/assets/', immutable: true, maxAge: '365d' });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const isPage = request.method === 'GET' && !request.url.startsWith('/api/');
+    if (isPage && serveWeb) {
+      // The single-page app owns every other path.
+      return reply
+        .type('text/html')
+        .header('cache-control', 'no-cache')
+        .send(fs.createReadStream(path.join(WEB_ROOT, 'index.html')));
+    }
+    return reply.status(404).send({ error: { code: 'NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0]}` } });
+  });
+  return app;
+}

@@ -1,0 +1,26 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import type { Db, Dialect } from '../../db/database.js';
+
+const Health = z.object({
+  status: z.enum(['ok', 'degraded']),
+  version: z.string(),
+  database: z.object({ dialect: z.string(), ok: z.boolean() }),
+});
+
+export const healthRoutes =
+  (db: Db, dialect: Dialect, version: string): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get('/health', {
+      config: { access: 'public' },
+      schema: { tags: ['health'], summary: 'Server and database health', response: { 200: Health, 503: Health } },
+      handler: async (_request, reply) => {
+        const ok = await sql`select 1`.execute(db).then(
+          () => true,
+          () => false,
+        );
+        return reply.status(ok ? 200 : 503).send({ status: ok ? 'ok' : 'degraded', version, database: { dialect, ok } });
+      },
+    });
+  };
