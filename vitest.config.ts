@@ -7,5 +7,6 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     env: { TZ: 'UTC' },
+    globalSetup: ['src/server/test/global-setup.ts'],
   },
 });

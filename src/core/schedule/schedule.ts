@@ -13,7 +13,6 @@ const FS = 0;
 const SS = 1;
 const FF = 2;
 const SF = 3;
-const TYPE_CODE: Readonly<Record<string, number>> = { FS, SS, FF, SF };
 
 /** Largest |duration| and |lag| accepted, in working days (about 400 years). */
 export const MAX_SCHEDULE_DAYS = 100_000;
@@ -60,9 +59,11 @@ export const computeSchedule = (input: ScheduleInput): Schedule => {
   const duration = new Float64Array(n);
   for (let i = 0; i < n; i += 1) {
     const task = tasks[i];
-    if (indexOf.has(task.id)) throw new ScheduleError('INVALID_INPUT', `Duplicate task id ${task.id}`, [task.id]);
     indexOf.set(task.id, i);
-    duration[i] = checkDays(task.duration, 0, `Duration of task ${task.id}`, task.id);
+    if (indexOf.size !== i + 1) throw new ScheduleError('INVALID_INPUT', `Duplicate task id ${task.id}`, [task.id]);
+    const d = task.duration;
+    if (!isDays(d, 0)) throw daysError(d, 0, `Duration of task ${task.id}`, task.id);
+    duration[i] = d;
   }
   const tree = buildTaskTree(tasks, indexOf);
 
@@ -87,12 +88,14 @@ export const computeSchedule = (input: ScheduleInput): Schedule => {
         dep.id,
       );
     }
-    const code = TYPE_CODE[dep.type];
-    if (code === undefined) throw new ScheduleError('INVALID_INPUT', `Dependency ${dep.id} has type ${dep.type}`, [], dep.id);
+    const code = typeCode(dep.type);
+    if (code < 0) throw new ScheduleError('INVALID_INPUT', `Dependency ${dep.id} has type ${dep.type}`, [], dep.id);
+    const l = dep.lag;
+    if (!isDays(l, -MAX_SCHEDULE_DAYS)) throw daysError(l, -MAX_SCHEDULE_DAYS, `Lag of dependency ${dep.id}`, dep.predecessorId);
     pred[k] = p;
     succ[k] = s;
     kind[k] = code;
-    lag[k] = checkDays(dep.lag, -MAX_SCHEDULE_DAYS, `Lag of dependency ${dep.id}`, dep.predecessorId);
+    lag[k] = l;
   }
 
   const graph = buildCsr(n, pred, succ);
@@ -207,11 +210,25 @@ const parseDate = (date: string, what: string, taskIds: string[]): number => {
   }
 };
 
-const checkDays = (value: number, min: number, what: string, taskId: string): number => {
-  if (!Number.isInteger(value) || value < min || value > MAX_SCHEDULE_DAYS) {
-    throw new ScheduleError('INVALID_INPUT', `${what} must be an integer in ${min}..${MAX_SCHEDULE_DAYS}, got ${value}`, [taskId]);
+const isDays = (value: number, min: number): boolean =>
+  Number.isInteger(value) && value >= min && value <= MAX_SCHEDULE_DAYS;
+
+const daysError = (value: number, min: number, what: string, taskId: string): ScheduleError =>
+  new ScheduleError('INVALID_INPUT', `${what} must be an integer in ${min}..${MAX_SCHEDULE_DAYS}, got ${value}`, [taskId]);
+
+const typeCode = (type: string): number => {
+  switch (type) {
+    case 'FS':
+      return FS;
+    case 'SS':
+      return SS;
+    case 'FF':
+      return FF;
+    case 'SF':
+      return SF;
+    default:
+      return -1;
   }
-  return value;
 };
 
 /** Epoch day of each task's effective start-no-earlier-than (−∞ when none). */

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifySchema } from 'fastify';
 import type { WorkspaceRole } from '../../core/auth/schemas.js';
 
 /** Who may call a route: anyone, any signed-in workspace user, or a workspace owner/admin. */
@@ -13,12 +13,18 @@ export type Auth = {
   sessionId: string | null;
 };
 
+/** One line of the app's route table (tests generate their checks from it). */
+export type RouteEntry = { method: string; url: string; access: Access; schema: FastifySchema | undefined };
+
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
   }
   interface FastifyRequest {
     auth: Auth | null;
+  }
+  interface FastifyInstance {
+    routeTable: RouteEntry[];
   }
 }
 
@@ -30,15 +36,16 @@ const PLUGIN_ROUTES: { prefix: string; access: Access }[] = [
 
 /** Makes the app refuse to start when a route does not declare its access level. */
 export function requireAccessDeclarations(app: FastifyInstance): void {
+  app.decorate('routeTable', [] as RouteEntry[]);
   app.addHook('onRoute', (route) => {
-    const declared = (route.config as { access?: Access } | undefined)?.access;
-    if (declared && ACCESS_LEVELS.includes(declared)) return;
-    const plugin = PLUGIN_ROUTES.find((p) => route.url.startsWith(p.prefix));
-    if (plugin && !declared) {
-      route.config = { ...(route.config ?? {}), access: plugin.access };
-      return;
+    let access = (route.config as { access?: Access } | undefined)?.access;
+    if (!access || !ACCESS_LEVELS.includes(access)) {
+      const plugin = PLUGIN_ROUTES.find((p) => route.url.startsWith(p.prefix));
+      if (!plugin || access) throw new Error(`route ${String(route.method)} ${route.url} does not declare its access level (config.access)`);
+      access = plugin.access;
+      route.config = { ...(route.config ?? {}), access };
     }
-    throw new Error(`route ${String(route.method)} ${route.url} does not declare its access level (config.access)`);
+    for (const method of [route.method].flat()) app.routeTable.push({ method, url: route.url, access, schema: route.schema });
   });
 }
 

@@ -1,0 +1,56 @@
+import os from 'node:os';
+import path from 'node:path';
+import fs from 'node:fs';
+import pg from 'pg';
+import { connect } from '../db/connect.js';
+import type { DbContext, Dialect } from '../db/database.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { newId } from '../ids.js';
+
+/** The databases the route suite runs on: SQLite always, PostgreSQL when TEST_DATABASE_URL is set. */
+export function testDialects(): Dialect[] {
+  return process.env.TEST_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
+}
+
+export type TestDatabase = DbContext & { url: string; drop: () => Promise<void> };
+
+/** A fresh, migrated database: a temporary SQLite file, or a new PostgreSQL database dropped afterwards. */
+export async function freshDatabase(dialect: Dialect): Promise<TestDatabase> {
+  if (dialect === 'sqlite') {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qd-test-'));
+    const url = path.join(dir, 'test.sqlite');
+    const ctx = connect(url);
+    await migrateToLatest(ctx.db);
+    return {
+      ...ctx,
+      url,
+      drop: async () => {
+        await ctx.close();
+        fs.rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  if (!adminUrl) throw new Error('TEST_DATABASE_URL is not set');
+  const name = `qd_test_${newId()}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database "${name}"`);
+  await admin.end();
+  const target = new URL(adminUrl);
+  target.pathname = `/${name}`;
+  const url = target.toString();
+  const ctx = connect(url);
+  await migrateToLatest(ctx.db);
+  return {
+    ...ctx,
+    url,
+    drop: async () => {
+      await ctx.close();
+      const again = new pg.Client({ connectionString: adminUrl });
+      await again.connect();
+      await again.query(`drop database if exists "${name}" with (force)`);
+      await again.end();
+    },
+  };
+}
