@@ -58,15 +58,13 @@ export function collectPipeline(input: CollectInput): CollectedPipeline {
   const excludedDealIds: string[] = [];
   for (const deal of input.deals) {
     if (owners !== null && (deal.ownerId === null || !owners.has(deal.ownerId))) continue;
-    const isWon =
-      deal.status === 'won' && deal.closeDate !== null && deal.closeDate >= goal.startDate && deal.closeDate <= goal.dueDate;
+    const isWon = deal.status === 'won' && deal.closeDate !== null && deal.closeDate >= goal.startDate && deal.closeDate <= goal.dueDate;
     const isOpen = deal.status === 'open' && deal.expectedCloseDate !== null && deal.expectedCloseDate <= goal.dueDate;
     if (!isWon && !isOpen) continue;
     let value: number | null = 1;
     if (goal.metric === 'revenue') {
       const isValidAmount = Number.isSafeInteger(deal.amount) && deal.amount >= 0;
-      value =
-        isValidAmount && goal.currency !== null ? convertMinorUnits(deal.amount, deal.currency, goal.currency, rates) : null;
+      value = isValidAmount && goal.currency !== null ? convertMinorUnits(deal.amount, deal.currency, goal.currency, rates) : null;
     }
     if (value === null) {
       excludedDealIds.push(deal.id);

@@ -52,6 +52,7 @@ export function convertMinorUnits(amount: number, from: string, to: string, rate
   if (from === to) return amount;
   const rate = Object.hasOwn(rates, from) ? rates[from] : undefined;
   if (rate === undefined || !Number.isFinite(rate) || rate <= 0) return null;
-  const scale = 10 ** (currencyMinorDigits(to) - currencyMinorDigits(from));
-  return Math.round(amount * rate * scale);
+  const digits = currencyMinorDigits(to) - currencyMinorDigits(from);
+  const value = digits >= 0 ? amount * rate * 10 ** digits : (amount * rate) / 10 ** -digits;
+  return Math.round(value);
 }

@@ -139,7 +139,7 @@ export function exactProbabilityAtLeast(
     // State `cap` absorbs: once there, the sum stays ≥ threshold whatever happens.
     for (let k = Math.min(top, cap - 1); k >= 0; k--) {
       const mass = f[k];
-      const to = k + step < cap ? k + step : cap;
+      const to = Math.min(k + step, cap);
       f[to] += p * mass;
       f[k] = q * mass;
     }

@@ -3,12 +3,7 @@ import type { Forecast, ForecastDriver, Goal } from '../goals/schemas';
 import { collectPipeline, type ForecastDeal, type OpenDeal } from './collect-pipeline';
 import type { Rates } from './currency';
 import { approximateDeltas, exactDeltas, monteCarloDelta, topIndices } from './drivers';
-import {
-  distributionProbabilityAtLeast,
-  distributionQuantile,
-  exactDistribution,
-  exactStateCount,
-} from './exact';
+import { distributionProbabilityAtLeast, distributionQuantile, exactDistribution, exactStateCount } from './exact';
 import { DEFAULT_SEED, DEFAULT_TRIALS, monteCarloForecast } from './monte-carlo';
 import { computePace, type WorkingDaysBetween } from './pace';
 
@@ -143,9 +138,7 @@ function forecastOutcome(
 
   const states = exactStateCount(amounts);
   const dist =
-    states <= EXACT_MAX_STATES && open.length * states <= EXACT_MAX_WORK
-      ? exactDistribution(amounts, probs, EXACT_MAX_STATES)
-      : null;
+    states <= EXACT_MAX_STATES && open.length * states <= EXACT_MAX_WORK ? exactDistribution(amounts, probs, EXACT_MAX_STATES) : null;
   if (dist !== null) {
     const deltas = wantsDrivers ? exactDeltas(dist, amounts, probs, need) : new Float64Array(0);
     return {
@@ -159,8 +152,7 @@ function forecastOutcome(
     };
   }
 
-  const candidates =
-    wantsDrivers && need > 0 ? topIndices(approximateDeltas(amounts, probs, need), amounts, DRIVER_CANDIDATES) : [];
+  const candidates = wantsDrivers && need > 0 ? topIndices(approximateDeltas(amounts, probs, need), amounts, DRIVER_CANDIDATES) : [];
   const mc = monteCarloForecast({
     base: attained,
     amounts,
@@ -170,9 +162,7 @@ function forecastOutcome(
     seed: input.seed ?? DEFAULT_SEED,
     trackedIndices: candidates,
   });
-  const deltas = candidates.map((index, t) =>
-    monteCarloDelta(mc.simulation.totals, mc.simulation.won[t], amounts[index], need),
-  );
+  const deltas = candidates.map((index, t) => monteCarloDelta(mc.simulation.totals, mc.simulation.won[t], amounts[index], need));
   return {
     probability: mc.probability,
     p10: mc.p10,

@@ -37,10 +37,15 @@ export type Pace = {
   requiredRunRate: number | null;
 };
 
+function earlierDate(a: string, b: string): string {
+  if (a < b) return a;
+  return b;
+}
+
 export function computePace(input: PaceInput): Pace {
   const { target, attained, startDate, dueDate, today, workingDaysBetween } = input;
   const period = dueDate < startDate ? 0 : workingDaysBetween(startDate, dueDate);
-  const elapsedTo = today < dueDate ? today : dueDate;
+  const elapsedTo = earlierDate(today, dueDate);
   const elapsed = today < startDate || elapsedTo < startDate ? 0 : Math.min(period, workingDaysBetween(startDate, elapsedTo));
   const remaining = period - elapsed;
   const started = today >= startDate;

@@ -68,7 +68,7 @@ export function goalIssues(goal: GoalRuleFields): GoalIssue[] {
   if (countingMetrics.has(goal.metric) && goal.currency !== null) {
     issues.push({ path: ['currency'], code: 'currency_not_allowed', message: 'A counting goal has no currency.' });
   }
-  const isInteger = countingMetrics.has(goal.metric) || goal.currency !== null;
+  const isInteger = countingMetrics.has(goal.metric) || goal.metric === 'revenue' || goal.currency !== null;
   if (isInteger && !Number.isInteger(goal.target)) {
     issues.push({
       path: ['target'],

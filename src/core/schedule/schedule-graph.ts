@@ -7,28 +7,27 @@ export type Csr = {
   nodeCount: number;
   /** Out-edges of node v are slots outStart[v] .. outStart[v + 1] − 1. */
   outStart: Int32Array;
-  /** Original edge number of each slot. */
-  outEdge: Int32Array;
   /** Successor node of each slot. */
   outSucc: Int32Array;
+  /** Weight of each slot, when weights were given (else empty). */
+  outWeight: Float64Array;
 };
 
 /** Groups edges by predecessor (a stable counting sort: slots keep the input edge order). */
-export const buildCsr = (nodeCount: number, pred: Int32Array, succ: Int32Array): Csr => {
+export const buildCsr = (nodeCount: number, pred: Int32Array, succ: Int32Array, weight?: Float64Array): Csr => {
   const edgeCount = pred.length;
   const outStart = new Int32Array(nodeCount + 1);
   for (let k = 0; k < edgeCount; k += 1) outStart[pred[k] + 1] += 1;
   for (let v = 0; v < nodeCount; v += 1) outStart[v + 1] += outStart[v];
   const fill = outStart.slice(0, nodeCount);
-  const outEdge = new Int32Array(edgeCount);
   const outSucc = new Int32Array(edgeCount);
+  const outWeight = new Float64Array(weight === undefined ? 0 : edgeCount);
   for (let k = 0; k < edgeCount; k += 1) {
-    const slot = fill[pred[k]];
-    fill[pred[k]] = slot + 1;
-    outEdge[slot] = k;
+    const slot = fill[pred[k]]++;
     outSucc[slot] = succ[k];
+    if (weight !== undefined) outWeight[slot] = weight[k];
   }
-  return { nodeCount, outStart, outEdge, outSucc };
+  return { nodeCount, outStart, outSucc, outWeight };
 };
 
 export type TopologicalOrder = {
@@ -66,7 +65,7 @@ export const topologicalOrder = (g: Csr): TopologicalOrder => {
  * unordered node has an unordered predecessor, so walking predecessors from any of them
  * must come back to a node already seen: that loop is a cycle.
  */
-export const extractCycle = (g: Csr, topo: TopologicalOrder): Int32Array => {
+export const extractCycle = (g: Csr, topo: Pick<TopologicalOrder, 'indegree'>): Int32Array => {
   const n = g.nodeCount;
   const { outStart, outSucc } = g;
   const { indegree } = topo;

@@ -1,18 +1,13 @@
 import { buildWorkingDayIndex, type WorkingCalendar, type WorkingDayIndex } from '../calendar/calendar';
 import { toEpochDay } from '../calendar/civil-date';
 import { ScheduleError } from './schedule-error';
-import { buildCsr, extractCycle, topologicalOrder } from './schedule-graph';
+import { buildCsr, type Csr, extractCycle, topologicalOrder } from './schedule-graph';
 import type { Schedule, ScheduledTask, ScheduleInput, ScheduleTaskInput } from './schedule-types';
 import { buildTaskTree, type TaskTree } from './task-tree';
 
 export { type DependencyCheck, findCycle, validateDependency } from './dependency-rules';
 export { ScheduleError, type ScheduleErrorCode } from './schedule-error';
 export type * from './schedule-types';
-
-const FS = 0;
-const SS = 1;
-const FF = 2;
-const SF = 3;
 
 /** Largest |duration| and |lag| accepted, in working days (about 400 years). */
 export const MAX_SCHEDULE_DAYS = 100_000;
@@ -48,7 +43,6 @@ const LAST_EPOCH_DAY = 2_932_896;
 export const computeSchedule = (input: ScheduleInput): Schedule => {
   const { tasks, dependencies, calendar, projectStart } = input;
   const n = tasks.length;
-  const m = dependencies.length;
   const startDay = parseDate(projectStart, 'projectStart', []);
   if (!calendar.workingWeekdays.some((wd) => Number.isInteger(wd) && wd >= 0 && wd <= 6)) {
     throw new ScheduleError('INVALID_INPUT', 'The calendar has no working weekday', []);
@@ -66,124 +60,50 @@ export const computeSchedule = (input: ScheduleInput): Schedule => {
     duration[i] = d;
   }
   const tree = buildTaskTree(tasks, indexOf);
+  const { graph, slotWeight } = buildNetwork(dependencies, indexOf, tree, duration);
 
-  // Dependencies: endpoints, kind and lag by edge.
-  const pred = new Int32Array(m);
-  const succ = new Int32Array(m);
-  const kind = new Uint8Array(m);
-  const lag = new Float64Array(m);
-  for (let k = 0; k < m; k += 1) {
-    const dep = dependencies[k];
-    const p = indexOf.get(dep.predecessorId);
-    const s = indexOf.get(dep.successorId);
-    if (p === undefined || s === undefined) {
-      const missing = [dep.predecessorId, dep.successorId].filter((id) => !indexOf.has(id));
-      throw new ScheduleError('UNKNOWN_TASK', `Dependency ${dep.id} names an unknown task`, missing, dep.id);
-    }
-    if (tree.isSummary[p] === 1 || tree.isSummary[s] === 1) {
-      throw new ScheduleError(
-        'SUMMARY_DEPENDENCY',
-        `Dependency ${dep.id} links a summary task; dependencies link leaf tasks and milestones`,
-        [dep.predecessorId, dep.successorId],
-        dep.id,
-      );
-    }
-    const code = typeCode(dep.type);
-    if (code < 0) throw new ScheduleError('INVALID_INPUT', `Dependency ${dep.id} has type ${dep.type}`, [], dep.id);
-    const l = dep.lag;
-    if (!isDays(l, -MAX_SCHEDULE_DAYS)) throw daysError(l, -MAX_SCHEDULE_DAYS, `Lag of dependency ${dep.id}`, dep.predecessorId);
-    pred[k] = p;
-    succ[k] = s;
-    kind[k] = code;
-    lag[k] = l;
-  }
-
-  const graph = buildCsr(n, pred, succ);
-  const topo = topologicalOrder(graph);
-  if (topo.ordered < n) {
-    const cycle = Array.from(extractCycle(graph, topo), (i) => tasks[i].id);
-    throw new ScheduleError('CYCLE', `Dependencies form a cycle: ${cycle.join(' → ')}`, cycle);
-  }
-  const { order } = topo;
-  const { outStart, outEdge, outSucc } = graph;
-
-  // Slot-ordered copies of kind and lag, so the passes stream through memory.
-  const slotKind = new Uint8Array(m);
-  const slotLag = new Float64Array(m);
-  for (let slot = 0; slot < m; slot += 1) {
-    slotKind[slot] = kind[outEdge[slot]];
-    slotLag[slot] = lag[outEdge[slot]];
-  }
-
-  // Start-no-earlier-than → lower bound on es (inherited from ancestors).
+  // Start-no-earlier-than (own or inherited) → lower bound on es; es is never < 0.
   const snetDay = startNoEarlierThanDays(tasks, tree);
   let maxSnetDay = startDay;
   for (let i = 0; i < n; i += 1) if (snetDay[i] > maxSnetDay) maxSnetDay = snetDay[i];
   if (maxSnetDay > LAST_EPOCH_DAY) throw new ScheduleError('INVALID_INPUT', 'A date is beyond 9999-12-31', []);
   const horizon = Math.min(maxSnetDay - startDay + 1 + 400, maxHorizonFrom(projectStart));
   let days = buildWorkingDayIndex(calendar, projectStart, horizon);
+  // One allocation for the per-task numbers: [es | ef | lf | last].
+  const numbers = new Float64Array(4 * n);
+  const es = numbers.subarray(0, n);
+  const ef = numbers.subarray(n, 2 * n);
+  const lf = numbers.subarray(2 * n, 3 * n);
+  const last = numbers.subarray(3 * n, 4 * n);
+  for (let i = 0; i < n; i += 1) if (snetDay[i] > startDay) es[i] = days.indexOfEpochDay(snetDay[i]);
 
-  const es = new Float64Array(n);
-  for (let i = 0; i < n; i += 1) {
-    if (snetDay[i] > startDay) es[i] = days.indexOfEpochDay(snetDay[i]);
-  }
-
-  // Forward pass.
-  const ef = new Float64Array(n);
-  for (let i = 0; i < n; i += 1) {
-    const p = order[i];
-    const esP = es[p];
-    const efP = esP + duration[p];
-    ef[p] = efP;
-    for (let slot = outStart[p], end = outStart[p + 1]; slot < end; slot += 1) {
-      const s = outSucc[slot];
-      const k = slotKind[slot];
-      const candidate =
-        k === FS
-          ? efP + slotLag[slot]
-          : k === SS
-            ? esP + slotLag[slot]
-            : k === FF
-              ? efP + slotLag[slot] - duration[s]
-              : esP + slotLag[slot] - duration[s];
-      if (candidate > es[s]) es[s] = candidate;
-    }
+  const order = forwardPass(graph, slotWeight, es);
+  if (order === null) {
+    const topo = topologicalOrder(graph);
+    const cycle = Array.from(extractCycle(graph, topo), (i) => tasks[i].id);
+    throw new ScheduleError('CYCLE', `Dependencies form a cycle: ${cycle.join(' → ')}`, cycle);
   }
   let finish = 0;
-  for (let i = 0; i < n; i += 1) if (tree.isSummary[i] === 0 && ef[i] > finish) finish = ef[i];
-
-  // Backward pass.
-  const lf = new Float64Array(n);
-  const ls = new Float64Array(n);
-  for (let i = n - 1; i >= 0; i -= 1) {
-    const p = order[i];
-    const dP = duration[p];
-    let lfP = finish;
-    for (let slot = outStart[p], end = outStart[p + 1]; slot < end; slot += 1) {
-      const s = outSucc[slot];
-      const k = slotKind[slot];
-      const bound =
-        k === FS
-          ? ls[s] - slotLag[slot]
-          : k === SS
-            ? ls[s] - slotLag[slot] + dP
-            : k === FF
-              ? lf[s] - slotLag[slot]
-              : lf[s] - slotLag[slot] + dP;
-      if (bound < lfP) lfP = bound;
-    }
-    lf[p] = lfP;
-    ls[p] = lfP - dP;
+  for (let i = 0; i < n; i += 1) {
+    const f = es[i] + duration[i];
+    ef[i] = f;
+    if (f > finish && tree.isSummary[i] === 0) finish = f;
   }
+  const ls = backwardPass(graph, slotWeight, order, duration, finish);
+  for (let i = 0; i < n; i += 1) lf[i] = ls[i] + duration[i];
 
-  // Finish-date index of leaves; then summaries roll up from their children.
-  const last = new Float64Array(n);
-  for (let i = 0; i < n; i += 1) last[i] = duration[i] >= 1 ? ef[i] - 1 : es[i];
+  // Index of each task's finish date; then summaries roll up from their children.
   let lastLeaf = 0;
-  for (let i = 0; i < n; i += 1) if (tree.isSummary[i] === 0 && last[i] > lastLeaf) lastLeaf = last[i];
+  for (let i = 0; i < n; i += 1) {
+    const l = duration[i] >= 1 ? ef[i] - 1 : es[i];
+    last[i] = l;
+    if (l > lastLeaf && tree.isSummary[i] === 0) lastLeaf = l;
+  }
   if (tree.hasSummaries) rollUpSummaries(tree, es, ef, ls, lf, last);
 
   days = ensureIndexCovers(days, calendar, projectStart, lastLeaf);
+  const dates: string[] = new Array<string>(lastLeaf + 1);
+  for (let i = 0; i <= lastLeaf; i += 1) dates[i] = days.dateOf(i);
   const result: ScheduledTask[] = new Array<ScheduledTask>(n);
   for (let i = 0; i < n; i += 1) {
     const totalFloat = ls[i] - es[i];
@@ -195,11 +115,122 @@ export const computeSchedule = (input: ScheduleInput): Schedule => {
       lf: lf[i],
       totalFloat,
       critical: totalFloat <= 0,
-      startDate: days.dateOf(es[i]),
-      finishDate: days.dateOf(last[i]),
+      startDate: dates[es[i]],
+      finishDate: dates[last[i]],
     };
   }
-  return { projectStart: days.dateOf(0), projectFinish: days.dateOf(lastLeaf), tasks: result };
+  return { projectStart: dates[0], projectFinish: dates[lastLeaf], tasks: result };
+};
+
+/**
+ * Reads and checks the dependencies into a CSR graph. Every constraint of SPEC §3.1 is
+ * rewritten as `es(s) ≥ es(p) + w` with one weight per dependency,
+ *   w = L + (FS or FF: d(p)) − (FF or SF: d(s)),
+ * which is FS es(s) ≥ ef(p) + L, SS es(s) ≥ es(p) + L, FF ef(s) ≥ ef(p) + L, SF
+ * ef(s) ≥ es(p) + L; and each backward bound as `ls(p) ≤ ls(s) − w`, which is exactly FS
+ * lf(p) ≤ ls(s) − L, SS lf(p) ≤ ls(s) − L + d(p), FF lf(p) ≤ lf(s) − L, SF
+ * lf(p) ≤ lf(s) − L + d(p) after subtracting d(p) from both sides.
+ */
+const buildNetwork = (
+  dependencies: ScheduleInput['dependencies'],
+  indexOf: ReadonlyMap<string, number>,
+  tree: TaskTree,
+  duration: Float64Array,
+): { graph: Csr; slotWeight: Float64Array } => {
+  const m = dependencies.length;
+  const pred = new Int32Array(m);
+  const succ = new Int32Array(m);
+  const weight = new Float64Array(m);
+  const { isSummary } = tree;
+  for (let k = 0; k < m; k += 1) {
+    const dep = dependencies[k];
+    const p = indexOf.get(dep.predecessorId);
+    const s = indexOf.get(dep.successorId);
+    if (p === undefined || s === undefined) {
+      const missing = [dep.predecessorId, dep.successorId].filter((id) => !indexOf.has(id));
+      throw new ScheduleError('UNKNOWN_TASK', `Dependency ${dep.id} names an unknown task`, missing, dep.id);
+    }
+    if (isSummary[p] === 1 || isSummary[s] === 1) {
+      throw new ScheduleError(
+        'SUMMARY_DEPENDENCY',
+        `Dependency ${dep.id} links a summary task; dependencies link leaf tasks and milestones`,
+        [dep.predecessorId, dep.successorId],
+        dep.id,
+      );
+    }
+    const lag = dep.lag;
+    if (!isDays(lag, -MAX_SCHEDULE_DAYS)) throw daysError(lag, -MAX_SCHEDULE_DAYS, `Lag of dependency ${dep.id}`, dep.predecessorId);
+    let w: number;
+    switch (dep.type) {
+      case 'FS':
+        w = lag + duration[p];
+        break;
+      case 'SS':
+        w = lag;
+        break;
+      case 'FF':
+        w = lag + duration[p] - duration[s];
+        break;
+      case 'SF':
+        w = lag - duration[s];
+        break;
+      default:
+        throw new ScheduleError('INVALID_INPUT', `Dependency ${dep.id} has type ${String(dep.type)}`, [], dep.id);
+    }
+    pred[k] = p;
+    succ[k] = s;
+    weight[k] = w;
+  }
+  const graph = buildCsr(indexOf.size, pred, succ, weight);
+  return { graph, slotWeight: graph.outWeight };
+};
+
+/**
+ * Kahn's algorithm fused with the forward pass: a task leaves the queue once all its
+ * predecessors have, so its es is final and it relaxes its successors `es(s) ≥ es(p) + w`.
+ * Returns the topological order, or null when a cycle leaves tasks unordered.
+ */
+const forwardPass = (g: Csr, slotWeight: Float64Array, es: Float64Array): Int32Array | null => {
+  const n = g.nodeCount;
+  const { outStart, outSucc } = g;
+  const indegree = new Int32Array(n);
+  for (let slot = 0; slot < outSucc.length; slot += 1) indegree[outSucc[slot]] += 1;
+  const order = new Int32Array(n);
+  let tail = 0;
+  for (let v = 0; v < n; v += 1) if (indegree[v] === 0) order[tail++] = v;
+  for (let head = 0; head < tail; head += 1) {
+    const p = order[head];
+    const esP = es[p];
+    for (let slot = outStart[p], end = outStart[p + 1]; slot < end; slot += 1) {
+      const s = outSucc[slot];
+      const candidate = esP + slotWeight[slot];
+      if (candidate > es[s]) es[s] = candidate;
+      if (--indegree[s] === 0) order[tail++] = s;
+    }
+  }
+  return tail === n ? order : null;
+};
+
+/** Reverse topological order: ls(p) = min(F − d(p), min over successors of ls(s) − w). */
+const backwardPass = (
+  g: Csr,
+  slotWeight: Float64Array,
+  order: Int32Array,
+  duration: Float64Array,
+  finish: number,
+): Float64Array => {
+  const { outStart, outSucc } = g;
+  const ls = new Float64Array(g.nodeCount);
+  for (let i = g.nodeCount - 1; i >= 0; i -= 1) {
+    const p = order[i];
+    let lsP = finish - duration[p];
+    for (let slot = outStart[p], end = outStart[p + 1]; slot < end; slot += 1) {
+      const bound = ls[outSucc[slot]] - slotWeight[slot];
+      if (bound < lsP) lsP = bound;
+    }
+    ls[p] = lsP;
+  }
+  return ls;
 };
 
 const parseDate = (date: string, what: string, taskIds: string[]): number => {
@@ -216,20 +247,6 @@ const isDays = (value: number, min: number): boolean =>
 const daysError = (value: number, min: number, what: string, taskId: string): ScheduleError =>
   new ScheduleError('INVALID_INPUT', `${what} must be an integer in ${min}..${MAX_SCHEDULE_DAYS}, got ${value}`, [taskId]);
 
-const typeCode = (type: string): number => {
-  switch (type) {
-    case 'FS':
-      return FS;
-    case 'SS':
-      return SS;
-    case 'FF':
-      return FF;
-    case 'SF':
-      return SF;
-    default:
-      return -1;
-  }
-};
 
 /** Epoch day of each task's effective start-no-earlier-than (−∞ when none). */
 const startNoEarlierThanDays = (tasks: readonly ScheduleTaskInput[], tree: TaskTree): Float64Array => {

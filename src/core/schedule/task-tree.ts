@@ -22,13 +22,18 @@ export const buildTaskTree = (tasks: readonly TreeTask[], indexOf: ReadonlyMap<s
   const parent = new Int32Array(n).fill(-1);
   const isSummary = new Uint8Array(n);
   let hasSummaries = false;
+  // Siblings usually come together (WBS order): reuse the previous look-up when the id repeats.
+  let lastParentId: string | null = null;
+  let lastParent = -1;
   for (let i = 0; i < n; i += 1) {
     const parentId = tasks[i].parentId;
     if (parentId === null) continue;
-    const p = indexOf.get(parentId);
+    const p = parentId === lastParentId ? lastParent : indexOf.get(parentId);
     if (p === undefined) {
       throw new ScheduleError('UNKNOWN_TASK', `Task ${tasks[i].id} has an unknown parent ${parentId}`, [parentId]);
     }
+    lastParentId = parentId;
+    lastParent = p;
     parent[i] = p;
     isSummary[p] = 1;
     hasSummaries = true;

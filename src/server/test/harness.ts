@@ -1,19 +1,25 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import { buildApp } from '../app.js';
+import { type AppOptions, buildApp } from '../app.js';
 import type { SignupMode } from '../config.js';
-import type { Dialect } from '../db/database.js';
+import type { DbContext, Dialect } from '../db/database.js';
 import { freshDatabase, type TestDatabase } from './databases.js';
 
 export type TestApp = { app: FastifyInstance; database: TestDatabase; close: () => Promise<void> };
 
-export async function startTestApp(dialect: Dialect, signupMode: SignupMode = 'open'): Promise<TestApp> {
-  const database = await freshDatabase(dialect);
+/** An app (ready, not listening) on an existing database: a second instance, or a restart on the same data. */
+export async function buildTestApp(database: DbContext, config: Partial<AppOptions['config']> = {}): Promise<FastifyInstance> {
   const app = await buildApp({
-    config: { signupMode, publicUrl: 'http://localhost:3000', trustProxy: false, logLevel: 'silent' },
+    config: { signupMode: 'open', publicUrl: 'http://localhost:3000', trustProxy: false, logLevel: 'silent', ...config },
     database,
     serveWeb: false,
   });
   await app.ready();
+  return app;
+}
+
+export async function startTestApp(dialect: Dialect, signupMode: SignupMode = 'open'): Promise<TestApp> {
+  const database = await freshDatabase(dialect);
+  const app = await buildTestApp(database, { signupMode });
   return {
     app,
     database,
@@ -101,4 +107,33 @@ export async function buildProject(session: Session, overrides: Record<string, u
   const response = await session.request('POST', '/projects', projectInput(overrides));
   if (response.statusCode !== 201) throw new Error(`project failed: ${response.statusCode} ${response.body}`);
   return response.json() as { id: string; version: number; name: string };
+}
+
+/** `POST /auth/login`; `remoteAddress` sets the client IP the rate limits count. */
+export function login(
+  app: FastifyInstance,
+  email: string,
+  password = PASSWORD,
+  options: { remoteAddress?: string; headers?: Record<string, string> } = {},
+): Promise<LightMyRequestResponse> {
+  return app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { email, password },
+    remoteAddress: options.remoteAddress,
+    headers: options.headers,
+  });
+}
+
+/** Signs in again as an existing user: a second, independent session. */
+export async function loginSession(app: FastifyInstance, email: string, password = PASSWORD): Promise<Session> {
+  const response = await login(app, email, password);
+  if (response.statusCode !== 200) throw new Error(`login failed: ${response.statusCode} ${response.body}`);
+  return sessionFrom(app, response, email);
+}
+
+/** Requests with `Authorization: Bearer <token>` only (no cookie, no CSRF header). */
+export function bearerRequester(app: FastifyInstance, token: string): Session['request'] {
+  return (method, url, body, headers = {}) =>
+    app.inject({ method, url: `/api/v1${url}`, payload: body, headers: { authorization: `Bearer ${token}`, ...headers } });
 }

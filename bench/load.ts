@@ -1,0 +1,116 @@
+import { type ChildProcess, execFileSync, fork } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+
+export type LoadResult = { rps: number; p50: number; p99: number; errors: number; non2xx: number; bytesPerReq: number };
+
+/** Forks a server script (through tsx) and waits for its 'ready' message. */
+export async function startServer(script: string, env: Record<string, string>): Promise<ChildProcess> {
+  const child = fork(path.resolve(import.meta.dirname, script), [], {
+    execArgv: ['--import', 'tsx'],
+    env: { ...process.env, ...env, NODE_ENV: 'production' },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.once('message', () => resolve());
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
+  });
+  return child;
+}
+
+export async function stopServer(child: ChildProcess): Promise<void> {
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+/** Resident memory of a process in MB, from /proc. */
+export function rssMb(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return kb / 1024;
+}
+
+const hasWrk = (() => {
+  try {
+    execFileSync('wrk', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch (error) {
+    // wrk prints its version and exits 1; only a missing binary throws ENOENT.
+    return (error as NodeJS.ErrnoException).code !== 'ENOENT';
+  }
+})();
+
+export const loadGenerator = hasWrk ? 'wrk' : 'autocannon';
+
+/** A bounded load on loopback: `connections` for `seconds`, paths cycling through `paths`. wrk when installed (a C client leaves the server the CPU), else autocannon. */
+export async function load(port: number, paths: string[], options: { connections: number; seconds: number; headers?: Record<string, string> }): Promise<LoadResult> {
+  return hasWrk ? loadWithWrk(port, paths, options) : loadWithAutocannon(port, paths, options);
+}
+
+function toMs(text: string): number {
+  const m = /([\d.]+)(us|ms|s)/.exec(text);
+  if (!m) return Number.NaN;
+  const value = Number(m[1]);
+  return m[2] === 'us' ? value / 1000 : m[2] === 's' ? value * 1000 : value;
+}
+
+async function loadWithWrk(port: number, paths: string[], options: { connections: number; seconds: number; headers?: Record<string, string> }): Promise<LoadResult> {
+  const script = path.join(os.tmpdir(), `qd-wrk-${process.pid}.lua`);
+  const headerLines = Object.entries(options.headers ?? {})
+    .map(([k, v]) => `wrk.headers[${JSON.stringify(k)}] = ${JSON.stringify(v)}`)
+    .join('\n');
+  fs.writeFileSync(
+    script,
+    `${headerLines}
+local paths = { ${paths.map((p) => JSON.stringify(p)).join(', ')} }
+local i = 0
+request = function()
+  i = i + 1
+  return wrk.format('GET', paths[(i % #paths) + 1])
+end
+`,
+  );
+  const run = (seconds: number) =>
+    execFileSync('wrk', ['-t1', `-c${options.connections}`, `-d${seconds}s`, '--latency', '-s', script, `http://127.0.0.1:${port}`], { encoding: 'utf8' });
+  run(1);
+  const out = run(options.seconds);
+  fs.rmSync(script, { force: true });
+  const requests = Number(/(\d+) requests in/.exec(out)?.[1] ?? 0);
+  const bytes = /requests in [\d.]+s, ([\d.]+)(B|KB|MB|GB) read/.exec(out);
+  const scale = { B: 1, KB: 1024, MB: 1024 ** 2, GB: 1024 ** 3 } as const;
+  const totalBytes = bytes ? Number(bytes[1]) * scale[bytes[2] as keyof typeof scale] : 0;
+  const errors = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out);
+  return {
+    rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? 0),
+    p50: toMs(/50%\s+(\S+)/.exec(out)?.[1] ?? ''),
+    p99: toMs(/99%\s+(\S+)/.exec(out)?.[1] ?? ''),
+    errors: errors ? errors.slice(1).reduce((sum, n) => sum + Number(n), 0) : 0,
+    non2xx: Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0),
+    bytesPerReq: requests ? totalBytes / requests : 0,
+  };
+}
+
+async function loadWithAutocannon(port: number, paths: string[], options: { connections: number; seconds: number; headers?: Record<string, string> }): Promise<LoadResult> {
+  let i = 0;
+  const run = (duration: number) =>
+    autocannon({
+      url: `http://127.0.0.1:${port}`,
+      connections: options.connections,
+      duration,
+      headers: options.headers,
+      requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: paths[i++ % paths.length] }) }],
+    });
+  await run(1);
+  const result = await run(options.seconds);
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+    bytesPerReq: result.requests.total ? result.throughput.total / result.requests.total : 0,
+  };
+}

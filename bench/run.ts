@@ -1,0 +1,124 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import { connect } from '../src/server/db/connect.js';
+import { migrateToLatest } from '../src/server/db/migrate.js';
+import { generateWorkspace } from './generate.js';
+import { load, loadGenerator, rssMb, startServer, stopServer } from './load.js';
+
+/** `npm run bench`: every scenario beside a same-run baseline, printed as a table (SPEC §5). */
+type Row = { scenario: string; value: string; p50?: number; p99?: number; ratio?: string; target: string; ok: boolean | null };
+const rows: Row[] = [];
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const PROJECTS = 10_000;
+const fmt = (n: number) => (n >= 100 ? Math.round(n).toLocaleString('en') : n.toFixed(2));
+
+async function baselines(port: number) {
+  const bare = await startServer('bare-server.ts', { PORT: String(port) });
+  const result = await load(port, ['/'], { connections: 10, seconds: SECONDS });
+  await stopServer(bare);
+  rows.push({ scenario: 'baseline: bare Fastify JSON route, 10 conn', value: `${fmt(result.rps)} req/s`, p50: result.p50, p99: result.p99, ratio: '1.00×', target: '—', ok: null });
+  return result.rps;
+}
+
+function sqliteReadBaseline(file: string, ids: string[]): number {
+  const db = new SQLite(file, { readonly: true });
+  const statement = db.prepare('select * from projects where workspace_id = ? and id = ?');
+  const until = performance.now() + 1000;
+  let n = 0;
+  while (performance.now() < until) {
+    for (let k = 0; k < 100; k++) statement.get('bench-ws', ids[n++ % ids.length]);
+  }
+  db.close();
+  rows.push({ scenario: 'baseline: in-process SQLite read by key', value: `${fmt(n)} reads/s`, ratio: '1.00×', target: '—', ok: null });
+  return n;
+}
+
+async function appScenarios(label: string, url: string, port: number, bareRps: number, sqlite: Record<string, number> | null) {
+  const server = await startServer('server.ts', { DATABASE_URL: url, PORT: String(port) });
+  await new Promise((r) => setTimeout(r, 1500));
+  const idle = rssMb(server.pid as number);
+  const { token, projectIds } = JSON.parse(fs.readFileSync(path.join(os.tmpdir(), 'qd-bench-data.json'), 'utf8'));
+  const headers = { authorization: `Bearer ${token}` };
+  const measured: Record<string, number> = {};
+
+  const health = await load(port, ['/api/v1/health'], { connections: 10, seconds: SECONDS });
+  measured.health = health.rps;
+  rows.push({ scenario: `${label}: GET /health, full plugin stack, 10 conn`, value: `${fmt(health.rps)} req/s`, p50: health.p50, p99: health.p99, ratio: `${(health.rps / bareRps).toFixed(2)}× bare`, target: '≥ 0.8× bare', ok: health.rps >= 0.8 * bareRps && health.errors === 0 });
+
+  const itemPaths = projectIds.filter((_: string, i: number) => i % 7 === 0).map((id: string) => `/api/v1/projects/${id}`);
+  const item = await load(port, itemPaths, { connections: 10, seconds: SECONDS, headers });
+  measured.item = item.rps;
+  const itemTarget = sqlite ? `≥ 0.35× SQLite (${fmt(0.35 * sqlite.item)})` : '≥ 15,000 req/s';
+  const itemOk = sqlite ? item.rps >= 0.35 * sqlite.item : item.rps >= 15_000;
+  rows.push({ scenario: `${label}: authenticated GET /projects/{id}, 10 conn`, value: `${fmt(item.rps)} req/s`, p50: item.p50, p99: item.p99, ratio: `${(item.rps / bareRps).toFixed(2)}× bare`, target: itemTarget, ok: itemOk && item.errors === 0 && item.non2xx === 0 });
+
+  const listPaths = ['active', 'planning,on_hold', 'completed'].flatMap((status) =>
+    ['name', '-updatedAt', 'startDate'].map((sort) => `/api/v1/projects?status=${status}&sort=${sort}&q=push&limit=50`),
+  );
+  const list = await load(port, listPaths, { connections: 10, seconds: SECONDS, headers });
+  measured.list = list.rps;
+  const listTarget = sqlite ? `≥ 0.5× SQLite (${fmt(0.5 * sqlite.list)})` : 'p99 ≤ 20 ms';
+  const listOk = sqlite ? list.rps >= 0.5 * sqlite.list : list.p99 <= 20;
+  rows.push({ scenario: `${label}: filtered, sorted page of 50 of ${PROJECTS.toLocaleString('en')} projects, 10 conn`, value: `${fmt(list.rps)} req/s`, p50: list.p50, p99: list.p99, ratio: `${(list.rps / bareRps).toFixed(2)}× bare`, target: listTarget, ok: listOk && list.errors === 0 && list.non2xx === 0 });
+
+  rows.push({ scenario: `${label}: server idle memory (RSS after start)`, value: `${idle.toFixed(0)} MB`, target: '≤ 150 MB', ok: idle <= 150 });
+  await stopServer(server);
+  return measured;
+}
+
+async function prepare(url: string) {
+  const database = connect(url);
+  await migrateToLatest(database.db);
+  const data = await generateWorkspace(database.db, PROJECTS);
+  await database.close();
+  fs.writeFileSync(path.join(os.tmpdir(), 'qd-bench-data.json'), JSON.stringify(data));
+  return data;
+}
+
+async function main() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qd-bench-'));
+  const sqliteFile = path.join(dir, 'bench.sqlite');
+  const data = await prepare(sqliteFile);
+  const bareRps = await baselines(3911);
+  sqliteReadBaseline(sqliteFile, data.projectIds);
+  const sqlite = await appScenarios('SQLite', sqliteFile, 3912, bareRps, null);
+
+  const pgAdmin = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const name = `qd_bench_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: pgAdmin });
+  try {
+    await admin.connect();
+    await admin.query(`create database "${name}"`);
+    const target = new URL(pgAdmin);
+    target.pathname = `/${name}`;
+    await prepare(target.toString());
+    await appScenarios('PostgreSQL', target.toString(), 3913, bareRps, sqlite);
+    await admin.query(`drop database if exists "${name}" with (force)`);
+  } catch (error) {
+    rows.push({ scenario: `PostgreSQL scenarios skipped: ${(error as Error).message}`, value: '—', target: '—', ok: null });
+  } finally {
+    await admin.end().catch(() => undefined);
+  }
+
+  for (const extra of await import('./core-scenarios.js').then((m) => m.coreScenarios())) rows.push(extra);
+  fs.rmSync(dir, { recursive: true, force: true });
+  print();
+}
+
+function print() {
+  const header = ['scenario', 'result', 'p50 ms', 'p99 ms', 'ratio', 'target', 'ok'];
+  const lines = rows.map((r) => [r.scenario, r.value, r.p50?.toFixed(1) ?? '', r.p99?.toFixed(1) ?? '', r.ratio ?? '', r.target, r.ok === null ? '' : r.ok ? 'yes' : 'NO']);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
+  const show = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+  console.log(`\nQuarterdeck bench — ${new Date().toISOString()} — ${os.cpus().length} cores, Node ${process.version}, ${loadGenerator}, ${SECONDS}s per load\n`);
+  console.log(show(header));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const line of lines) console.log(show(line));
+  fs.mkdirSync(path.resolve(import.meta.dirname, 'out'), { recursive: true });
+  fs.writeFileSync(path.resolve(import.meta.dirname, 'out/results.json'), JSON.stringify(rows, null, 2));
+}
+
+await main();

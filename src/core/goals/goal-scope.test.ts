@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { goalDealOwnerIds, goalScope, isPipelineMetric } from './goal-scope';
+
+describe('goalScope', () => {
+  it.each([
+    [{ ownerId: 'u1', parentId: 'g0' }, 'member', ['u1']],
+    [{ ownerId: 'u1', parentId: null }, 'project', null],
+    [{ ownerId: null, parentId: 'g0' }, 'project', null],
+    [{ ownerId: null, parentId: null }, 'project', null],
+  ] as const)('%o is %s', (goal, scope, owners) => {
+    expect(goalScope(goal)).toBe(scope);
+    expect(goalDealOwnerIds(goal)).toEqual(owners);
+  });
+
+  it('forecasts revenue and deals won from the pipeline only', () => {
+    expect(['revenue', 'deals_won', 'new_customers', 'activities', 'custom'].map((m) => isPipelineMetric(m as never))).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
+  });
+});

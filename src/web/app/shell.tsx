@@ -1,0 +1,101 @@
+import { MenuOutlined, ProjectOutlined, SettingOutlined, UserOutlined } from '@ant-design/icons';
+import { Button, Drawer, Grid, Layout, Menu, type MenuProps, Typography } from 'antd';
+import { Suspense, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { isAdmin, useCurrentUser } from './auth';
+import { PageSpin } from './loading';
+import { UserMenu } from './user-menu';
+import logoUrl from '../favicon.svg';
+
+/** Which side-menu entry a path belongs to. */
+function sectionOf(pathname: string): string {
+  if (pathname.startsWith('/settings')) return 'workspace';
+  if (pathname.startsWith('/account')) return 'account';
+  return 'projects';
+}
+
+function Brand() {
+  return (
+    <Link to="/projects" className="qd-brand" data-testid="brand">
+      <img src={logoUrl} alt="" width={24} height={24} className="qd-brand-logo" />
+      <span>Quarterdeck</span>
+    </Link>
+  );
+}
+
+/** The signed-in frame: side menu (a drawer on phones), top bar with workspace and user menu, the page. */
+export function AppShell() {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const screens = Grid.useBreakpoint();
+  const isNarrow = screens.lg === false;
+  const [drawerOpen, setDrawerOpen] = useState(false);
+
+  const items: MenuProps['items'] = [
+    { key: 'projects', icon: <ProjectOutlined />, label: t('nav.projects'), 'data-testid': 'nav-projects' },
+    ...(isAdmin(me) ? [{ key: 'workspace', icon: <SettingOutlined />, label: t('nav.workspace'), 'data-testid': 'nav-workspace' }] : []),
+    { key: 'account', icon: <UserOutlined />, label: t('nav.account'), 'data-testid': 'nav-account' },
+  ];
+  const paths: Record<string, string> = { projects: '/projects', workspace: '/settings/workspace', account: '/account' };
+  const menu = (
+    <Menu
+      mode="inline"
+      selectedKeys={[sectionOf(location.pathname)]}
+      items={items}
+      onClick={({ key }) => {
+        setDrawerOpen(false);
+        navigate(paths[key] ?? '/projects');
+      }}
+      className="qd-side-menu"
+    />
+  );
+
+  return (
+    <Layout className="qd-shell">
+      {!isNarrow && (
+        <Layout.Sider width={220} theme="light" className="qd-sider" data-testid="side-menu">
+          <Brand />
+          {menu}
+        </Layout.Sider>
+      )}
+      {isNarrow && (
+        <Drawer
+          placement="left"
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          size={240}
+          title={<Brand />}
+          styles={{ body: { padding: 0 } }}
+          data-testid="side-drawer"
+        >
+          {menu}
+        </Drawer>
+      )}
+      <Layout>
+        <Layout.Header className="qd-header">
+          {isNarrow && (
+            <Button
+              type="text"
+              icon={<MenuOutlined />}
+              onClick={() => setDrawerOpen(true)}
+              aria-label={t('nav.openMenu')}
+              data-testid="menu-toggle"
+            />
+          )}
+          <Typography.Text strong ellipsis className="qd-workspace-name" data-testid="workspace-name">
+            {me.workspace.name}
+          </Typography.Text>
+          <UserMenu />
+        </Layout.Header>
+        <Layout.Content className="qd-content">
+          <Suspense fallback={<PageSpin />}>
+            <Outlet />
+          </Suspense>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,74 @@
+import { CheckOutlined, DownOutlined, GlobalOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { Avatar, Button, Dropdown, type MenuProps } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { useUpdateMe } from '../features/account/use-account';
+import { useCurrentUser, useSignOut } from './auth';
+import { feedback } from './feedback';
+import { LOCALES } from './i18n';
+
+const initialOf = (name: string) => [...name.trim()][0]?.toUpperCase() ?? '?';
+
+/** The top-right menu: who is signed in, account, language, sign out. */
+export function UserMenu() {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const navigate = useNavigate();
+  const signOut = useSignOut();
+  const updateMe = useUpdateMe();
+
+  const items: MenuProps['items'] = [
+    {
+      key: 'who',
+      type: 'group',
+      label: (
+        <div className="qd-user-menu-who">
+          <div className="qd-user-menu-name">{me.user.name}</div>
+          <div className="qd-user-menu-email">{me.user.email}</div>
+        </div>
+      ),
+    },
+    { type: 'divider' },
+    { key: 'account', icon: <UserOutlined />, label: t('nav.account'), 'data-testid': 'user-menu-account' },
+    {
+      key: 'language',
+      icon: <GlobalOutlined />,
+      label: t('nav.language'),
+      children: LOCALES.map((locale) => ({
+        key: `locale:${locale}`,
+        label: t(`language.${locale}`),
+        icon: locale === me.user.locale ? <CheckOutlined /> : <span className="qd-icon-space" />,
+        'data-testid': `user-menu-locale-${locale}`,
+      })),
+    },
+    { type: 'divider' },
+    { key: 'sign-out', icon: <LogoutOutlined />, label: t('nav.signOut'), danger: true, 'data-testid': 'sign-out' },
+  ];
+
+  const onClick: MenuProps['onClick'] = ({ key }) => {
+    if (key === 'account') navigate('/account');
+    else if (key === 'sign-out') {
+      signOut.mutate(undefined, {
+        onSettled: () => {
+          navigate('/sign-in', { replace: true });
+          feedback()?.message.success(t('signIn.signedOut'));
+        },
+      });
+    } else if (key.startsWith('locale:')) {
+      const locale = LOCALES.find((candidate) => `locale:${candidate}` === key);
+      if (locale && locale !== me.user.locale) updateMe.mutate({ locale });
+    }
+  };
+
+  return (
+    <Dropdown menu={{ items, onClick }} trigger={['click']} placement="bottomRight">
+      <Button type="text" className="qd-user-button" aria-label={t('nav.userMenu')} data-testid="user-menu">
+        <Avatar size="small" className="qd-avatar">
+          {initialOf(me.user.name)}
+        </Avatar>
+        <span className="qd-user-button-name">{me.user.name}</span>
+        <DownOutlined className="qd-user-button-caret" />
+      </Button>
+    </Dropdown>
+  );
+}

@@ -1,0 +1,181 @@
+import { DeleteOutlined, EditOutlined, UserAddOutlined } from '@ant-design/icons';
+import type { UseQueryResult } from '@tanstack/react-query';
+import { App, Button, Empty, Flex, Popconfirm, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Member } from '../../../core/members/schemas';
+import type { Project } from '../../../core/projects/schemas';
+import type { Page } from '../../app/api';
+import { useCurrentUser } from '../../app/auth';
+import { useFormat } from '../../app/locale';
+import { QueryError } from '../../components/query-error';
+import { useUsers } from '../workspace/use-workspace';
+import { MemberFormModal } from './member-form-modal';
+import { useAddMember, useRemoveMember, useUpdateMember } from './use-members';
+
+type Props = { project: Project; members: UseQueryResult<Page<Member>>; canManage: boolean };
+
+type Editing = { mode: 'add' } | { mode: 'edit'; member: Member } | null;
+
+/** The project's people: role, responsibilities, weekly capacity and cost rate. */
+export function TeamTab({ project, members, canManage }: Props) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const format = useFormat();
+  const me = useCurrentUser();
+  const users = useUsers();
+  const add = useAddMember(project.id);
+  const update = useUpdateMember(project.id);
+  const remove = useRemoveMember(project.id);
+  const [editing, setEditing] = useState<Editing>(null);
+
+  if (members.isError) return <QueryError error={members.error} onRetry={() => void members.refetch()} />;
+  const items = members.data?.items ?? [];
+  const onTeam = new Set(items.map((member) => member.userId));
+  const candidates = (users.data?.items ?? []).filter((user) => !onTeam.has(user.id));
+  const totalHours = items.reduce((sum, member) => sum + member.capacityHoursPerWeek, 0);
+
+  const columns: TableColumnsType<Member> = [
+    {
+      key: 'name',
+      title: t('members.user'),
+      render: (_, member) => (
+        <Flex vertical>
+          <Typography.Text strong>
+            {member.userName}
+            {member.userId === me.user.id && <Typography.Text type="secondary"> ({t('app.you')})</Typography.Text>}
+          </Typography.Text>
+          <Typography.Text type="secondary" className="qd-small">
+            {member.userEmail}
+          </Typography.Text>
+        </Flex>
+      ),
+    },
+    {
+      key: 'role',
+      title: t('members.role'),
+      render: (_, member) => <Tag color={member.role === 'manager' ? 'gold' : 'default'}>{t(`roles.project.${member.role}`)}</Tag>,
+      width: 110,
+    },
+    {
+      key: 'responsibilities',
+      title: t('members.responsibilities'),
+      render: (_, member) => <span className="qd-pre-wrap qd-cell-text">{member.responsibilities || '—'}</span>,
+      responsive: ['md'],
+    },
+    {
+      key: 'capacity',
+      title: t('members.capacity'),
+      render: (_, member) => <span className="qd-number">{t('members.hoursPerWeek', { hours: format.number(member.capacityHoursPerWeek, 1) })}</span>,
+      align: 'end',
+      responsive: ['sm'],
+    },
+    {
+      key: 'costRate',
+      title: t('members.costRate'),
+      render: (_, member) => (
+        <span className="qd-number">{t('members.perHour', { amount: format.money(member.costRate, project.currency) })}</span>
+      ),
+      align: 'end',
+      responsive: ['sm'],
+    },
+    ...(canManage
+      ? [
+          {
+            key: 'actions',
+            title: t('app.actions'),
+            width: 100,
+            render: (_: unknown, member: Member) => (
+              <Flex gap={4}>
+                <Button
+                  type="text"
+                  icon={<EditOutlined />}
+                  aria-label={t('app.edit')}
+                  title={t('app.edit')}
+                  onClick={() => setEditing({ mode: 'edit', member })}
+                  data-testid="member-edit"
+                />
+                <Popconfirm
+                  title={t('members.removeTitle', { name: member.userName })}
+                  description={t('members.removeText')}
+                  okText={t('app.remove')}
+                  cancelText={t('app.cancel')}
+                  okButtonProps={{ danger: true, loading: remove.isPending }}
+                  onConfirm={() => remove.mutateAsync(member).then(() => message.success(t('members.removed')))}
+                >
+                  <Button type="text" danger icon={<DeleteOutlined />} aria-label={t('app.remove')} title={t('app.remove')} data-testid="member-remove" />
+                </Popconfirm>
+              </Flex>
+            ),
+          },
+        ]
+      : []),
+  ];
+
+  return (
+    <div data-testid="team-tab">
+      <Flex justify="space-between" align="center" gap={8} wrap className="qd-toolbar">
+        <Typography.Text type="secondary" data-testid="team-summary">
+          {t('members.total', { count: items.length, hours: format.number(totalHours, 1) })}
+        </Typography.Text>
+        {canManage && (
+          <Button type="primary" icon={<UserAddOutlined />} onClick={() => setEditing({ mode: 'add' })} data-testid="member-add">
+            {t('members.add')}
+          </Button>
+        )}
+      </Flex>
+      <Table<Member>
+        rowKey="id"
+        columns={columns}
+        dataSource={items}
+        loading={members.isPending}
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+        data-testid="members-table"
+        locale={{
+          emptyText: (
+            <Empty
+              description={
+                <Flex vertical gap={4} align="center">
+                  <Typography.Text strong>{t('members.emptyTitle')}</Typography.Text>
+                  <Typography.Text type="secondary">{t('members.emptyText')}</Typography.Text>
+                </Flex>
+              }
+            />
+          ),
+        }}
+      />
+      <MemberFormModal
+        open={editing !== null}
+        currency={project.currency}
+        member={editing?.mode === 'edit' ? editing.member : undefined}
+        candidates={candidates}
+        pending={add.isPending || update.isPending}
+        onCancel={() => setEditing(null)}
+        onSubmit={(values) => {
+          if (editing?.mode === 'edit') {
+            const { userId: _userId, ...patch } = values;
+            // The latest loaded version: after a conflict the list has reloaded and the user tries again on it.
+            const version = items.find((member) => member.id === editing.member.id)?.version ?? editing.member.version;
+            update.mutate(
+              { id: editing.member.id, patch: { ...patch, version } },
+              {
+                onSuccess: () => {
+                  setEditing(null);
+                  message.success(t('members.updated'));
+                },
+              },
+            );
+          } else {
+            add.mutate(values, {
+              onSuccess: () => {
+                setEditing(null);
+                message.success(t('members.added'));
+              },
+            });
+          }
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,153 @@
+import { DeleteOutlined, EditOutlined, InboxOutlined, RollbackOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Result, Skeleton, Tabs, Tag } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { isApiError } from '../../app/api';
+import { isAdmin, useCurrentUser } from '../../app/auth';
+import { PageHeader } from '../../components/page-header';
+import { QueryError } from '../../components/query-error';
+import { TeamTab } from '../members/team-tab';
+import { useMembers } from '../members/use-members';
+import { DeleteProjectModal } from './delete-project-modal';
+import { ProjectFormModal } from './project-form-modal';
+import { ProjectHistory } from './project-history';
+import { ProjectOverview } from './project-overview';
+import { StatusTag } from './status-tag';
+import { useDeleteProject, useProject, useUpdateProject } from './use-projects';
+
+const TABS = ['overview', 'team', 'history'] as const;
+type TabKey = (typeof TABS)[number];
+
+/** `/projects/:id`: header with the project's actions, and its tabs (the tab is in the address: `?tab=team`). */
+export function ProjectPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const me = useCurrentUser();
+  const [params, setParams] = useSearchParams();
+  const project = useProject(id);
+  const members = useMembers(id);
+  const update = useUpdateProject(id);
+  const remove = useDeleteProject(id);
+  const [editing, setEditing] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+
+  const tab: TabKey = TABS.find((key) => key === params.get('tab')) ?? 'overview';
+
+  if (project.isPending) return <Skeleton active paragraph={{ rows: 6 }} />;
+  if (project.isError) {
+    if (isApiError(project.error) && project.error.status === 404) {
+      return (
+        <Result
+          status="404"
+          title={t('project.notFound')}
+          extra={
+            <Link to="/projects">
+              <Button type="primary">{t('project.toList')}</Button>
+            </Link>
+          }
+        />
+      );
+    }
+    return <QueryError error={project.error} onRetry={() => void project.refetch()} />;
+  }
+
+  const current = project.data;
+  const isManager = members.data?.items.some((member) => member.userId === me.user.id && member.role === 'manager') ?? false;
+  const canManage = isAdmin(me) || isManager;
+  const archived = current.archivedAt !== null;
+
+  const setArchived = (value: boolean) =>
+    update.mutate(
+      { archived: value, version: current.version },
+      { onSuccess: () => message.success(value ? t('project.archivedDone') : t('project.restoredDone')) },
+    );
+
+  const actions = canManage && (
+    <>
+      <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="project-edit">
+        {t('app.edit')}
+      </Button>
+      <Button
+        icon={archived ? <RollbackOutlined /> : <InboxOutlined />}
+        onClick={() => setArchived(!archived)}
+        loading={update.isPending && !editing}
+        data-testid={archived ? 'project-restore' : 'project-archive'}
+      >
+        {archived ? t('project.restore') : t('project.archive')}
+      </Button>
+      <Button danger icon={<DeleteOutlined />} onClick={() => setDeleting(true)} data-testid="project-delete">
+        {t('app.delete')}
+      </Button>
+    </>
+  );
+
+  return (
+    <>
+      <PageHeader
+        backTo="/projects"
+        backLabel={t('project.toList')}
+        title={current.name}
+        tags={
+          <>
+            <StatusTag status={current.status} />
+            {archived && <Tag data-testid="project-archived-tag">{t('projects.archivedTag')}</Tag>}
+          </>
+        }
+        extra={actions}
+      />
+      {archived && <Alert type="info" showIcon title={t('project.archivedNotice')} className="qd-block-gap" />}
+      <Tabs
+        activeKey={tab}
+        onChange={(key) => setParams(key === 'overview' ? {} : { tab: key }, { replace: true })}
+        items={[
+          { key: 'overview', label: <span data-testid="tab-overview">{t('project.tabs.overview')}</span>, children: <ProjectOverview project={current} /> },
+          {
+            key: 'team',
+            label: <span data-testid="tab-team">{t('project.tabs.team')}</span>,
+            children: <TeamTab project={current} members={members} canManage={canManage} />,
+          },
+          {
+            key: 'history',
+            label: <span data-testid="tab-history">{t('project.tabs.history')}</span>,
+            children: <ProjectHistory project={current} canView={canManage} />,
+          },
+        ]}
+      />
+      <ProjectFormModal
+        open={editing}
+        project={current}
+        pending={update.isPending}
+        onCancel={() => setEditing(false)}
+        onSubmit={(body) =>
+          update.mutate(
+            { ...body, version: current.version },
+            {
+              onSuccess: () => {
+                setEditing(false);
+                message.success(t('project.updated'));
+              },
+            },
+          )
+        }
+      />
+      <DeleteProjectModal
+        open={deleting}
+        name={current.name}
+        pending={remove.isPending}
+        onCancel={() => setDeleting(false)}
+        onConfirm={() =>
+          remove.mutate(current.version, {
+            onSuccess: () => {
+              setDeleting(false);
+              message.success(t('project.deleteDone'));
+              navigate('/projects', { replace: true });
+            },
+          })
+        }
+      />
+    </>
+  );
+}
