@@ -1,16 +1,16 @@
 import { buildWorkingDayIndex, type WorkingCalendar, type WorkingDayIndex } from '../calendar/calendar';
 import { toEpochDay } from '../calendar/civil-date';
 import { ScheduleError } from './schedule-error';
-import { buildCsr, type Csr, extractCycle, topologicalOrder } from './schedule-graph';
+import { backwardPass, buildNetwork, forwardPass, rollUpSummaries } from './critical-path';
+import { extractCycle, topologicalOrder } from './schedule-graph';
+import { daysError, isDays, parseDate } from './schedule-input';
 import type { Schedule, ScheduledTask, ScheduleInput, ScheduleTaskInput } from './schedule-types';
 import { buildTaskTree, type TaskTree } from './task-tree';
 
 export { type DependencyCheck, findCycle, validateDependency } from './dependency-rules';
 export { ScheduleError, type ScheduleErrorCode } from './schedule-error';
+export { MAX_SCHEDULE_DAYS } from './schedule-input';
 export type * from './schedule-types';
-
-/** Largest |duration| and |lag| accepted, in working days (about 400 years). */
-export const MAX_SCHEDULE_DAYS = 100_000;
 
 /** Epoch day of 9999-12-31: dates cannot go further. */
 const LAST_EPOCH_DAY = 2_932_896;
@@ -122,132 +122,6 @@ export const computeSchedule = (input: ScheduleInput): Schedule => {
   return { projectStart: dates[0], projectFinish: dates[lastLeaf], tasks: result };
 };
 
-/**
- * Reads and checks the dependencies into a CSR graph. Every constraint of SPEC §3.1 is
- * rewritten as `es(s) ≥ es(p) + w` with one weight per dependency,
- *   w = L + (FS or FF: d(p)) − (FF or SF: d(s)),
- * which is FS es(s) ≥ ef(p) + L, SS es(s) ≥ es(p) + L, FF ef(s) ≥ ef(p) + L, SF
- * ef(s) ≥ es(p) + L; and each backward bound as `ls(p) ≤ ls(s) − w`, which is exactly FS
- * lf(p) ≤ ls(s) − L, SS lf(p) ≤ ls(s) − L + d(p), FF lf(p) ≤ lf(s) − L, SF
- * lf(p) ≤ lf(s) − L + d(p) after subtracting d(p) from both sides.
- */
-const buildNetwork = (
-  dependencies: ScheduleInput['dependencies'],
-  indexOf: ReadonlyMap<string, number>,
-  tree: TaskTree,
-  duration: Float64Array,
-): { graph: Csr; slotWeight: Float64Array } => {
-  const m = dependencies.length;
-  const pred = new Int32Array(m);
-  const succ = new Int32Array(m);
-  const weight = new Float64Array(m);
-  const { isSummary } = tree;
-  for (let k = 0; k < m; k += 1) {
-    const dep = dependencies[k];
-    const p = indexOf.get(dep.predecessorId);
-    const s = indexOf.get(dep.successorId);
-    if (p === undefined || s === undefined) {
-      const missing = [dep.predecessorId, dep.successorId].filter((id) => !indexOf.has(id));
-      throw new ScheduleError('UNKNOWN_TASK', `Dependency ${dep.id} names an unknown task`, missing, dep.id);
-    }
-    if (isSummary[p] === 1 || isSummary[s] === 1) {
-      throw new ScheduleError(
-        'SUMMARY_DEPENDENCY',
-        `Dependency ${dep.id} links a summary task; dependencies link leaf tasks and milestones`,
-        [dep.predecessorId, dep.successorId],
-        dep.id,
-      );
-    }
-    const lag = dep.lag;
-    if (!isDays(lag, -MAX_SCHEDULE_DAYS)) throw daysError(lag, -MAX_SCHEDULE_DAYS, `Lag of dependency ${dep.id}`, dep.predecessorId);
-    let w: number;
-    switch (dep.type) {
-      case 'FS':
-        w = lag + duration[p];
-        break;
-      case 'SS':
-        w = lag;
-        break;
-      case 'FF':
-        w = lag + duration[p] - duration[s];
-        break;
-      case 'SF':
-        w = lag - duration[s];
-        break;
-      default:
-        throw new ScheduleError('INVALID_INPUT', `Dependency ${dep.id} has type ${String(dep.type)}`, [], dep.id);
-    }
-    pred[k] = p;
-    succ[k] = s;
-    weight[k] = w;
-  }
-  const graph = buildCsr(indexOf.size, pred, succ, weight);
-  return { graph, slotWeight: graph.outWeight };
-};
-
-/**
- * Kahn's algorithm fused with the forward pass: a task leaves the queue once all its
- * predecessors have, so its es is final and it relaxes its successors `es(s) ≥ es(p) + w`.
- * Returns the topological order, or null when a cycle leaves tasks unordered.
- */
-const forwardPass = (g: Csr, slotWeight: Float64Array, es: Float64Array): Int32Array | null => {
-  const n = g.nodeCount;
-  const { outStart, outSucc } = g;
-  const indegree = new Int32Array(n);
-  for (let slot = 0; slot < outSucc.length; slot += 1) indegree[outSucc[slot]] += 1;
-  const order = new Int32Array(n);
-  let tail = 0;
-  for (let v = 0; v < n; v += 1) if (indegree[v] === 0) order[tail++] = v;
-  for (let head = 0; head < tail; head += 1) {
-    const p = order[head];
-    const esP = es[p];
-    for (let slot = outStart[p], end = outStart[p + 1]; slot < end; slot += 1) {
-      const s = outSucc[slot];
-      const candidate = esP + slotWeight[slot];
-      if (candidate > es[s]) es[s] = candidate;
-      if (--indegree[s] === 0) order[tail++] = s;
-    }
-  }
-  return tail === n ? order : null;
-};
-
-/** Reverse topological order: ls(p) = min(F − d(p), min over successors of ls(s) − w). */
-const backwardPass = (
-  g: Csr,
-  slotWeight: Float64Array,
-  order: Int32Array,
-  duration: Float64Array,
-  finish: number,
-): Float64Array => {
-  const { outStart, outSucc } = g;
-  const ls = new Float64Array(g.nodeCount);
-  for (let i = g.nodeCount - 1; i >= 0; i -= 1) {
-    const p = order[i];
-    let lsP = finish - duration[p];
-    for (let slot = outStart[p], end = outStart[p + 1]; slot < end; slot += 1) {
-      const bound = ls[outSucc[slot]] - slotWeight[slot];
-      if (bound < lsP) lsP = bound;
-    }
-    ls[p] = lsP;
-  }
-  return ls;
-};
-
-const parseDate = (date: string, what: string, taskIds: string[]): number => {
-  try {
-    return toEpochDay(date);
-  } catch {
-    throw new ScheduleError('INVALID_INPUT', `${what} is not a YYYY-MM-DD date: ${JSON.stringify(date)}`, taskIds);
-  }
-};
-
-const isDays = (value: number, min: number): boolean =>
-  Number.isInteger(value) && value >= min && value <= MAX_SCHEDULE_DAYS;
-
-const daysError = (value: number, min: number, what: string, taskId: string): ScheduleError =>
-  new ScheduleError('INVALID_INPUT', `${what} must be an integer in ${min}..${MAX_SCHEDULE_DAYS}, got ${value}`, [taskId]);
-
-
 /** Epoch day of each task's effective start-no-earlier-than (−∞ when none). */
 const startNoEarlierThanDays = (tasks: readonly ScheduleTaskInput[], tree: TaskTree): Float64Array => {
   const n = tasks.length;
@@ -273,37 +147,6 @@ const startNoEarlierThanDays = (tasks: readonly ScheduleTaskInput[], tree: TaskT
     }
   }
   return snet;
-};
-
-/** Deepest first, fold each task into its parent: min es/ls, max ef/lf/finish index. */
-const rollUpSummaries = (
-  tree: TaskTree,
-  es: Float64Array,
-  ef: Float64Array,
-  ls: Float64Array,
-  lf: Float64Array,
-  last: Float64Array,
-): void => {
-  const { byDepth, parent, isSummary } = tree;
-  const n = byDepth.length;
-  for (let i = 0; i < n; i += 1) {
-    if (isSummary[i] === 0) continue;
-    es[i] = Number.POSITIVE_INFINITY;
-    ls[i] = Number.POSITIVE_INFINITY;
-    ef[i] = Number.NEGATIVE_INFINITY;
-    lf[i] = Number.NEGATIVE_INFINITY;
-    last[i] = Number.NEGATIVE_INFINITY;
-  }
-  for (let j = n - 1; j >= 0; j -= 1) {
-    const v = byDepth[j];
-    const p = parent[v];
-    if (p < 0) continue;
-    if (es[v] < es[p]) es[p] = es[v];
-    if (ls[v] < ls[p]) ls[p] = ls[v];
-    if (ef[v] > ef[p]) ef[p] = ef[v];
-    if (lf[v] > lf[p]) lf[p] = lf[v];
-    if (last[v] > last[p]) last[p] = last[v];
-  }
 };
 
 /** Returns `days`, or a longer index from the same start, so that `dateOf(maxIndex)` exists. */

@@ -9,7 +9,7 @@ import { AppShell } from './shell';
 
 /** A page loaded on demand: each route is its own chunk, so the first page downloads only what it shows. */
 function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
-  const Page = lazy(() => load().then((module) => ({ default: module[name] })));
+  const Page = lazy<ComponentType>(() => load().then((module) => ({ default: module[name] })));
   return (
     <Suspense fallback={<PageSpin />}>
       <Page />
