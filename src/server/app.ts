@@ -4,7 +4,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import type { DbContext } from './db/database.js';
@@ -18,7 +18,8 @@ import { tokenRoutes } from './features/tokens/routes.js';
 import { userRoutes } from './features/users/routes.js';
 import { requireAccessDeclarations } from './http/access.js';
 import { registerAuthentication } from './http/authenticate.js';
-import { registerErrorHandler } from './http/error-handler.js';
+import { answerRouterError, registerErrorHandler } from './http/error-handler.js';
+import { refuseNulCharacters } from './http/text-guard.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 
 export const APP_VERSION = '0.1.0';
@@ -40,18 +41,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     // One log line per request costs more than the request; errors and refusals are logged where they happen.
-    disableRequestLogging: true,
-    // A malformed or over-long path parameter is answered by the router itself: give it SPEC §4's error body too.
-    frameworkErrors: (error, _request, reply) =>
-      reply
-        .status(error.statusCode && error.statusCode < 500 ? error.statusCode : 400)
-        .send({ error: { code: 'BAD_REQUEST', message: error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'A path parameter is too long.' : 'The URL is malformed.' } }),
+    logController: new LogController({ disableRequestLogging: true }),
+    frameworkErrors: answerRouterError,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   requireAccessDeclarations(app);
   registerErrorHandler(app);
+  refuseNulCharacters(app);
 
   registerSecurityHeaders(app);
   await app.register(fastifyCookie);

@@ -162,8 +162,16 @@ describe('buildWorkingDayIndex', () => {
     // From Saturday 2025-09-27 (not working) over 20 calendar days (to 2025-10-16).
     const idx = buildWorkingDayIndex(china, '2025-09-27', 20);
     const expected = [
-      '2025-09-28', '2025-09-29', '2025-09-30', '2025-10-09', '2025-10-10',
-      '2025-10-11', '2025-10-13', '2025-10-14', '2025-10-15', '2025-10-16',
+      '2025-09-28',
+      '2025-09-29',
+      '2025-09-30',
+      '2025-10-09',
+      '2025-10-10',
+      '2025-10-11',
+      '2025-10-13',
+      '2025-10-14',
+      '2025-10-15',
+      '2025-10-16',
     ];
     expect(idx.count).toBe(10);
     expect(expected.map((_, i) => idx.dateOf(i))).toEqual(expected);

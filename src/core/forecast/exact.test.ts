@@ -97,6 +97,8 @@ describe('exactDistribution', () => {
     expect(distributionProbabilityAtLeast(dist, 131)).toBeCloseTo(0, 12);
     expect(distributionQuantile(dist, 0.5)).toBe(100);
     expect(distributionQuantile(dist, 0.9)).toBe(130);
+    // q beyond the accumulated mass answers the largest reachable value, not the unreachable 180
+    expect(distributionQuantile(dist, 1.5)).toBe(130);
     expect(exactProbabilityAtLeast([100, 50, 0, 30], [1, 0, 0.7, 0.5], 130)).toBeCloseTo(0.5, 12);
   });
 

@@ -103,12 +103,14 @@ export function distributionProbabilityAtLeast(dist: ExactDistribution, threshol
  */
 export function distributionQuantile(dist: ExactDistribution, q: number): number {
   let cumulative = 0;
-  const last = dist.pmf.length - 1;
-  for (let k = 0; k < last; k++) {
+  let lastReachable = 0;
+  for (let k = 0; k < dist.pmf.length; k++) {
+    if (dist.pmf[k] === 0) continue;
+    lastReachable = k;
     cumulative += dist.pmf[k];
     if (cumulative >= q - QUANTILE_TOLERANCE) return k * dist.unit;
   }
-  return last * dist.unit;
+  return lastReachable * dist.unit;
 }
 
 /**

@@ -31,7 +31,7 @@ export function benchForecast(options: BenchForecastOptions = {}): number {
   const trials = options.trials ?? 20_000;
   const runs = options.runs ?? 7;
   const input = {
-    goal: { metric: 'revenue' as const, target: 1_500_000_000, currency: 'CNY', startDate: '2025-01-01', dueDate: '2025-03-31' },
+    goal: { metric: 'revenue' as const, target: 21_000_000_000, currency: 'CNY', startDate: '2025-01-01', dueDate: '2025-03-31' },
     deals,
     today: '2025-02-14',
     workingDaysBetween: (from: string, to: string) => (to < from ? 0 : 60),

@@ -55,6 +55,19 @@ describe('simulateTotals', () => {
     });
   });
 
+  it('resolves ties of the 16-bit comparison with extra bits (32-bit resolution of p)', () => {
+    // p = 6,554 / 2³² (≈ 1.5e-6): hi = 0, lo = 6,554, so a deal is won only when its 16-bit half is
+    // 0 (a tie, 1 in 65,536 draws) and the extra 16 bits are < 6,554 (≈ 0.1). Over 2,000,000 trials
+    // two such deals tie ≈ 61 times and win ≈ 6 times; dropping the tie-break would give 0 wins and
+    // always winning ties ≈ 61.
+    const p = 6_554 / 2 ** 32;
+    const { totals } = simulateTotals({ amounts: [1, 1], probabilities: [p, p], trials: 2_000_000, seed: 3 });
+    let wins = 0;
+    for (const total of totals) wins += total;
+    expect(wins).toBeGreaterThanOrEqual(1);
+    expect(wins).toBeLessThanOrEqual(20);
+  });
+
   it('refuses a bad trial count or mismatched arrays', () => {
     expect(() => simulateTotals({ amounts: [1], probabilities: [0.5], trials: 0 })).toThrow(RangeError);
     expect(() => simulateTotals({ amounts: [1], probabilities: [0.5], trials: 1.5 })).toThrow(RangeError);

@@ -12,8 +12,7 @@ export const parseDate = (date: string, what: string, taskIds: string[]): number
   }
 };
 
-export const isDays = (value: number, min: number): boolean =>
-  Number.isInteger(value) && value >= min && value <= MAX_SCHEDULE_DAYS;
+export const isDays = (value: number, min: number): boolean => Number.isInteger(value) && value >= min && value <= MAX_SCHEDULE_DAYS;
 
 export const daysError = (value: number, min: number, what: string, taskId: string): ScheduleError =>
   new ScheduleError('INVALID_INPUT', `${what} must be an integer in ${min}..${MAX_SCHEDULE_DAYS}, got ${value}`, [taskId]);

@@ -14,8 +14,8 @@ import {
   type DependencyType,
   findCycle,
   type Schedule,
-  type ScheduledTask,
   type ScheduleDependencyInput,
+  type ScheduledTask,
   ScheduleError,
   type ScheduleInput,
   type ScheduleTaskInput,
@@ -36,8 +36,14 @@ const calendarArb: fc.Arbitrary<WorkingCalendar> = fc.oneof(
   fc.constant(mondayToFridayCalendar()),
   fc.record({
     workingWeekdays: fc.uniqueArray(fc.integer({ min: 0, max: 6 }), { minLength: 1, maxLength: 7 }),
-    holidays: fc.uniqueArray(fc.integer({ min: 0, max: 1200 }).map((i) => addCalendarDays('2024-01-01', i)), { maxLength: 30 }),
-    workdays: fc.uniqueArray(fc.integer({ min: 0, max: 1200 }).map((i) => addCalendarDays('2024-01-01', i)), { maxLength: 10 }),
+    holidays: fc.uniqueArray(
+      fc.integer({ min: 0, max: 1200 }).map((i) => addCalendarDays('2024-01-01', i)),
+      { maxLength: 30 },
+    ),
+    workdays: fc.uniqueArray(
+      fc.integer({ min: 0, max: 1200 }).map((i) => addCalendarDays('2024-01-01', i)),
+      { maxLength: 10 },
+    ),
   }),
 );
 
@@ -49,12 +55,14 @@ const networkArb = ({ withSnet, withTree, maxTasks }: NetworkOptions): fc.Arbitr
       .record({
         parents: fc.array(withTree ? fc.option(fc.nat(), { freq: 2 }) : fc.constant(null), { minLength: n, maxLength: n }),
         durations: fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 8 })), { minLength: n, maxLength: n }),
-        snets: fc.array(withSnet ? fc.option(fc.integer({ min: -5, max: 40 }), { freq: 3 }) : fc.constant(null), { minLength: n, maxLength: n }),
+        snets: fc.array(withSnet ? fc.option(fc.integer({ min: -5, max: 40 }), { freq: 3 }) : fc.constant(null), {
+          minLength: n,
+          maxLength: n,
+        }),
         ranks: fc.array(fc.nat(), { minLength: n, maxLength: n }),
-        links: fc.array(
-          fc.record({ a: fc.nat(), b: fc.nat(), type: fc.constantFrom(...TYPES), lag: fc.integer({ min: -3, max: 3 }) }),
-          { maxLength: n * 3 },
-        ),
+        links: fc.array(fc.record({ a: fc.nat(), b: fc.nat(), type: fc.constantFrom(...TYPES), lag: fc.integer({ min: -3, max: 3 }) }), {
+          maxLength: n * 3,
+        }),
         calendar: calendarArb,
         startOffset: fc.integer({ min: 0, max: 1000 }),
       })
@@ -123,8 +131,7 @@ const oracle = (input: ScheduleInput): Map<string, Cpm> => {
       const efP = esP + dur(p);
       const L = dep.lag;
       // FS es(s) ≥ ef(p)+L; SS es(s) ≥ es(p)+L; FF ef(s) ≥ ef(p)+L; SF ef(s) ≥ es(p)+L.
-      const need =
-        dep.type === 'FS' ? efP + L : dep.type === 'SS' ? esP + L : dep.type === 'FF' ? efP + L - dur(s) : esP + L - dur(s);
+      const need = dep.type === 'FS' ? efP + L : dep.type === 'SS' ? esP + L : dep.type === 'FF' ? efP + L - dur(s) : esP + L - dur(s);
       if (need > get(es, s)) {
         es.set(s, need);
         changed = true;
@@ -142,8 +149,7 @@ const oracle = (input: ScheduleInput): Map<string, Cpm> => {
       const lsS = lfS - dur(s);
       const L = dep.lag;
       // FS lf(p) ≤ ls(s)−L; SS lf(p) ≤ ls(s)−L+d(p); FF lf(p) ≤ lf(s)−L; SF lf(p) ≤ lf(s)−L+d(p).
-      const bound =
-        dep.type === 'FS' ? lsS - L : dep.type === 'SS' ? lsS - L + dur(p) : dep.type === 'FF' ? lfS - L : lfS - L + dur(p);
+      const bound = dep.type === 'FS' ? lsS - L : dep.type === 'SS' ? lsS - L + dur(p) : dep.type === 'FF' ? lfS - L : lfS - L + dur(p);
       if (bound < get(lf, p)) {
         lf.set(p, bound);
         changed = true;
@@ -303,7 +309,8 @@ describe('computeSchedule on random acyclic networks', () => {
             t.es === 0 ||
             t.es === snetIndex(input, t.taskId) ||
             input.dependencies.some(
-              (dep) => dep.successorId === t.taskId && slack(dep, row(rows, dep.predecessorId), t) === 0 && row(rows, dep.predecessorId).critical,
+              (dep) =>
+                dep.successorId === t.taskId && slack(dep, row(rows, dep.predecessorId), t) === 0 && row(rows, dep.predecessorId).critical,
             );
           expect(explained).toBe(true);
         }
@@ -326,7 +333,11 @@ describe('computeSchedule on random acyclic networks', () => {
           if (d === 0) expect(t.finishDate).toBe(t.startDate);
           else expect(countWorkingDays(cal, t.startDate, t.finishDate)).toBe(d);
         }
-        const latest = s.tasks.map((t) => t.finishDate).sort().at(-1) ?? s.projectStart;
+        const latest =
+          s.tasks
+            .map((t) => t.finishDate)
+            .sort()
+            .at(-1) ?? s.projectStart;
         expect(s.projectFinish).toBe(latest);
       }),
       { numRuns: 150 },
@@ -395,7 +406,12 @@ describe('cycle detection on random graphs', () => {
     fc.assert(
       fc.property(graphArb, ({ tasks, edges }) => {
         const cycle = findCycle(tasks, edges);
-        expect(cycle !== null).toBe(hasCycle(tasks.map((t) => t.id), edges));
+        expect(cycle !== null).toBe(
+          hasCycle(
+            tasks.map((t) => t.id),
+            edges,
+          ),
+        );
         if (cycle !== null) expect(isCycleOf(cycle, edges)).toBe(true);
       }),
       { numRuns: 500 },
@@ -411,7 +427,10 @@ describe('cycle detection on random graphs', () => {
           calendar: mondayToFridayCalendar(),
           projectStart: '2025-01-06',
         };
-        const cyclic = hasCycle(tasks.map((t) => t.id), edges);
+        const cyclic = hasCycle(
+          tasks.map((t) => t.id),
+          edges,
+        );
         try {
           computeSchedule(input);
           expect(cyclic).toBe(false);
@@ -437,7 +456,10 @@ describe('cycle detection on random graphs', () => {
         const candidate = { predecessorId: tasks[a % tasks.length].id, successorId: tasks[b % tasks.length].id };
         const check = validateDependency(tasks, edges, candidate);
         const union = [...edges, candidate];
-        const cyclic = hasCycle(tasks.map((t) => t.id), union);
+        const cyclic = hasCycle(
+          tasks.map((t) => t.id),
+          union,
+        );
         expect(check.ok).toBe(!cyclic);
         if (!check.ok) {
           expect(check.code).toBe('CYCLE');

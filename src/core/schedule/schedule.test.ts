@@ -45,8 +45,7 @@ const cpm = (s: Schedule): Record<string, number[]> =>
 const critical = (s: Schedule): string[] => s.tasks.filter((t) => t.critical).map((t) => t.taskId);
 
 /** id → [startDate, finishDate] */
-const dates = (s: Schedule): Record<string, string[]> =>
-  Object.fromEntries(s.tasks.map((t) => [t.taskId, [t.startDate, t.finishDate]]));
+const dates = (s: Schedule): Record<string, string[]> => Object.fromEntries(s.tasks.map((t) => [t.taskId, [t.startDate, t.finishDate]]));
 
 describe('computeSchedule: finish-to-start', () => {
   it('solves the textbook diamond A → {B, C} → D', () => {
@@ -243,7 +242,12 @@ describe('computeSchedule: start-no-earlier-than', () => {
   it("applies a summary task's date to everything under it", () => {
     // P SNET Mon 03-10 (day 5) holds Q(2) and, one level down, R ⊃ S(1).
     const s = schedule(
-      [task('P', 0, { snet: '2025-03-10' }), task('Q', 2, { parentId: 'P' }), task('R', 0, { parentId: 'P' }), task('S', 1, { parentId: 'R' })],
+      [
+        task('P', 0, { snet: '2025-03-10' }),
+        task('Q', 2, { parentId: 'P' }),
+        task('R', 0, { parentId: 'P' }),
+        task('S', 1, { parentId: 'R' }),
+      ],
       [],
     );
     expect(cpm(s).Q).toEqual([5, 7, 5, 7, 0]);
@@ -373,10 +377,11 @@ describe('computeSchedule: refusals', () => {
   it('names the tasks of a cycle in order', () => {
     // X → A → B → C → A, and C → Y: the cycle is A → B → C.
     expectError(
-      () => schedule(
-        [task('X', 1), task('A', 1), task('B', 1), task('C', 1), task('Y', 1)],
-        [link('X', 'A'), link('A', 'B'), link('B', 'C'), link('C', 'A'), link('C', 'Y')],
-      ),
+      () =>
+        schedule(
+          [task('X', 1), task('A', 1), task('B', 1), task('C', 1), task('Y', 1)],
+          [link('X', 'A'), link('A', 'B'), link('B', 'C'), link('C', 'A'), link('C', 'Y')],
+        ),
       'CYCLE',
       ['A', 'B', 'C'],
     );
@@ -387,8 +392,14 @@ describe('computeSchedule: refusals', () => {
   });
 
   it('refuses dependencies on summary tasks', () => {
-    expectError(() => schedule([task('P', 0), task('A', 1, { parentId: 'P' }), task('B', 1)], [link('P', 'B')]), 'SUMMARY_DEPENDENCY', ['P', 'B']);
-    expectError(() => schedule([task('P', 0), task('A', 1, { parentId: 'P' }), task('B', 1)], [link('B', 'P')]), 'SUMMARY_DEPENDENCY', ['B', 'P']);
+    expectError(() => schedule([task('P', 0), task('A', 1, { parentId: 'P' }), task('B', 1)], [link('P', 'B')]), 'SUMMARY_DEPENDENCY', [
+      'P',
+      'B',
+    ]);
+    expectError(() => schedule([task('P', 0), task('A', 1, { parentId: 'P' }), task('B', 1)], [link('B', 'P')]), 'SUMMARY_DEPENDENCY', [
+      'B',
+      'P',
+    ]);
   });
 
   it('refuses unknown tasks and malformed input', () => {
@@ -403,6 +414,11 @@ describe('computeSchedule: refusals', () => {
     expectError(() => schedule([task('A', 1)], [], '2025/03/03'), 'INVALID_INPUT');
     expectError(() => schedule([task('A', 1, { parentId: 'B' }), task('B', 1, { parentId: 'A' })], []), 'INVALID_INPUT');
     expectError(() => schedule([task('A', 1)], [], '2025-03-03', { workingWeekdays: [], holidays: [], workdays: [] }), 'INVALID_INPUT');
+    expectError(() => schedule([task('A', 1)], [], '2025-03-03', { workingWeekdays: [1, 7], holidays: [], workdays: [] }), 'INVALID_INPUT');
+    expectError(
+      () => schedule([task('A', 1)], [], '2025-03-03', { workingWeekdays: [1], holidays: ['2025-13-01'], workdays: [] }),
+      'INVALID_INPUT',
+    );
   });
 });
 

@@ -1,7 +1,7 @@
 import { buildWorkingDayIndex, type WorkingCalendar, type WorkingDayIndex } from '../calendar/calendar';
 import { toEpochDay } from '../calendar/civil-date';
-import { ScheduleError } from './schedule-error';
 import { backwardPass, buildNetwork, forwardPass, rollUpSummaries } from './critical-path';
+import { ScheduleError } from './schedule-error';
 import { extractCycle, topologicalOrder } from './schedule-graph';
 import { daysError, isDays, parseDate } from './schedule-input';
 import type { Schedule, ScheduledTask, ScheduleInput, ScheduleTaskInput } from './schedule-types';
@@ -68,7 +68,7 @@ export const computeSchedule = (input: ScheduleInput): Schedule => {
   for (let i = 0; i < n; i += 1) if (snetDay[i] > maxSnetDay) maxSnetDay = snetDay[i];
   if (maxSnetDay > LAST_EPOCH_DAY) throw new ScheduleError('INVALID_INPUT', 'A date is beyond 9999-12-31', []);
   const horizon = Math.min(maxSnetDay - startDay + 1 + 400, maxHorizonFrom(projectStart));
-  let days = buildWorkingDayIndex(calendar, projectStart, horizon);
+  let days = indexCalendar(calendar, projectStart, horizon);
   // One allocation for the per-task numbers: [es | ef | lf | last].
   const numbers = new Float64Array(4 * n);
   const es = numbers.subarray(0, n);
@@ -160,10 +160,20 @@ const ensureIndexCovers = (days: WorkingDayIndex, calendar: WorkingCalendar, pro
     }
     const estimate = Math.ceil(((maxIndex + 1) * 7) / perWeek) + calendar.holidays.length + 14;
     const horizon = Math.min(maxHorizon, Math.max(index.horizonDays * 2, estimate));
-    index = buildWorkingDayIndex(calendar, projectStart, horizon);
+    index = indexCalendar(calendar, projectStart, horizon);
   }
   return index;
 };
 
 /** Calendar days from `projectStart` through 9999-12-31. */
 const maxHorizonFrom = (projectStart: string): number => LAST_EPOCH_DAY - toEpochDay(projectStart) + 1;
+
+/** buildWorkingDayIndex, with a malformed calendar (bad weekday or date) as INVALID_INPUT. */
+const indexCalendar = (calendar: WorkingCalendar, projectStart: string, horizon: number): WorkingDayIndex => {
+  try {
+    return buildWorkingDayIndex(calendar, projectStart, horizon);
+  } catch (e) {
+    if (e instanceof RangeError) throw new ScheduleError('INVALID_INPUT', `Calendar: ${e.message}`, []);
+    throw e;
+  }
+};

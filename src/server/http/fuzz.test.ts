@@ -6,7 +6,22 @@ import { testDialects } from '../test/databases.js';
 import { idsOfWorkspace } from '../test/db-inspect.js';
 import { buildProject, inviteUser, type Session, signupOwner, startTestApp, type TestApp } from '../test/harness.js';
 import { fillPath, loadRouteTable } from '../test/route-table.js';
-import { encodeParam, encodeQuery, expandMarkers, type FuzzBody, fuzzBody, type FuzzParam, fuzzParam, type FuzzQuery, fuzzQuery, isZodSchema } from '../test/schema-values.js';
+import {
+  ALWAYS_TRIED,
+  encodeParam,
+  encodeQuery,
+  expandMarkers,
+  type FuzzBody,
+  fuzzBody,
+  type FuzzParam,
+  fuzzParam,
+  type FuzzQuery,
+  fuzzQuery,
+  inputJsonSchema,
+  isZodSchema,
+  validOrNull,
+  withEveryString,
+} from '../test/schema-values.js';
 
 /**
  * SPEC §5: every route, fuzzed with malformed input, answers 0 server errors. The routes come from the
@@ -90,6 +105,22 @@ describe.each(testDialects())('fuzzing every route on %s', (dialect) => {
     });
   }
 
+  /** Known-bad texts in every slot at once (path, query, every string of a valid body), tried before the random runs. */
+  function examplesFor(route: RouteEntry, credentials: Credentials): [FuzzInput][] {
+    const schema = (route.schema ?? {}) as Record<string, unknown>;
+    const body = isZodSchema(schema.body) ? validOrNull(schema.body) : null;
+    const queryKeys = isZodSchema(schema.querystring) ? Object.keys(inputJsonSchema(schema.querystring).properties ?? {}) : [];
+    return ALWAYS_TRIED.map((text) => [
+      {
+        credentials,
+        params: [{ value: text }],
+        query: { pairs: queryKeys.map((key): [string, string] => [key, text]), raw: null },
+        body: body === null || ['GET', 'HEAD'].includes(route.method) ? { kind: 'none' } : { kind: 'json', value: withEveryString(body, text) },
+        ifMatch: null,
+      },
+    ]);
+  }
+
   async function send(route: RouteEntry, input: FuzzInput): Promise<LightMyRequestResponse> {
     let n = 0;
     const path = fillPath(route.url, () => encodeParam(input.params[n++ % input.params.length]));
@@ -113,9 +144,9 @@ describe.each(testDialects())('fuzzing every route on %s', (dialect) => {
 
   for (const route of routes) {
     it(`${route.method} ${route.url} never answers 5xx`, async () => {
-      for (const [who, credentials] of [
-        ['signed in', signedIn],
-        ['anonymous', anonymous],
+      for (const [who, credentials, example] of [
+        ['signed in', signedIn, { kind: 'bearer' }],
+        ['anonymous', anonymous, { kind: 'none', value: '' }],
       ] as const) {
         const seed = seedOf(`${route.method} ${route.url} ${who}`);
         await fc.assert(
@@ -131,7 +162,7 @@ describe.each(testDialects())('fuzzing every route on %s', (dialect) => {
             expect(({} as Record<string, unknown>).polluted, context).toBeUndefined();
             expect(({} as Record<string, unknown>).isAdmin, context).toBeUndefined();
           }),
-          { seed, numRuns: RUNS[dialect] },
+          { seed, numRuns: RUNS[dialect], examples: examplesFor(route, example) },
         );
       }
     });

@@ -7,7 +7,7 @@ import { z } from 'zod';
  * and the `fuzz*` arbitraries produce hostile inputs around it.
  */
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonSchema = {
   type?: string | string[];
   properties?: Record<string, JsonSchema>;
@@ -236,8 +236,17 @@ export const NASTY_STRINGS = [
   rep('字', 1_100),
 ];
 
+/** Control characters (U+0000 above all) that one database stores and another refuses. */
+const CONTROL_CHARS = ['\u0000', '\u0001', '\u0008', '\u001b', '\u007f', '\u0085', '\u2028', '\ufffe', '\uffff'];
+
 export const fuzzString: fc.Arbitrary<string> = fc.oneof(
-  { weight: 3, arbitrary: fc.constantFrom(...NASTY_STRINGS) },
+  { weight: 4, arbitrary: fc.constantFrom(...NASTY_STRINGS) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .tuple(fc.string({ maxLength: 12 }), fc.constantFrom(...CONTROL_CHARS), fc.string({ maxLength: 12 }))
+      .map(([a, c, b]) => `${a}${c}${b}`),
+  },
   { weight: 2, arbitrary: fc.string({ maxLength: 40 }) },
   { weight: 2, arbitrary: fc.string({ unit: 'grapheme', maxLength: 40 }) },
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 20 }) },
@@ -383,3 +392,19 @@ export function fuzzParam(realIds: string[]): fc.Arbitrary<FuzzParam> {
 }
 
 export const encodeParam = (param: FuzzParam) => (param.raw ? param.value : encodeURIComponent(wellFormed(expandMarkers(param.value))));
+
+/** `value` with every string inside replaced by `text` (keys kept): a valid shape carrying hostile text. */
+export function withEveryString(value: Json, text: string): Json {
+  if (typeof value === 'string') return text;
+  if (Array.isArray(value)) return value.map((v) => withEveryString(v, text));
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withEveryString(v, text)]));
+  return value;
+}
+
+/** A valid full body/query for `schema`, or null when none can be derived. */
+export function validOrNull(schema: z.ZodType | undefined, options: { stringify?: boolean } = {}): Json | null {
+  return schema ? safeValid(schema, options) : null;
+}
+
+/** Texts every route sees in every string slot at least once, before the random runs. */
+export const ALWAYS_TRIED = ['\u0000', 'a\u0000b', '\ud800', rep('h', 300_000), '1e999', '%'];

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Me } from '../../core/auth/schemas';
 import { api, isApiError } from './api';
 import { meKey } from './query-client';
@@ -17,12 +17,21 @@ async function fetchMe(): Promise<Me | null> {
   }
 }
 
+const fetchSetup = () => api.get<SetupState>('/setup');
+const ME_STALE_MS = 5 * 60_000;
+
 export function useMe() {
-  return useQuery({ queryKey: meKey, queryFn: fetchMe, staleTime: 5 * 60_000 });
+  return useQuery({ queryKey: meKey, queryFn: fetchMe, staleTime: ME_STALE_MS });
 }
 
 export function useSetupState() {
-  return useQuery({ queryKey: setupKey, queryFn: () => api.get<SetupState>('/setup'), staleTime: Number.POSITIVE_INFINITY });
+  return useQuery({ queryKey: setupKey, queryFn: fetchSetup, staleTime: Number.POSITIVE_INFINITY });
+}
+
+/** Starts loading the session before React renders, in parallel with the code and words of the first page. */
+export function prefetchSession(client: QueryClient): void {
+  void client.prefetchQuery({ queryKey: setupKey, queryFn: fetchSetup, staleTime: Number.POSITIVE_INFINITY });
+  void client.prefetchQuery({ queryKey: meKey, queryFn: fetchMe, staleTime: ME_STALE_MS });
 }
 
 /** The signed-in user inside the app shell (which only renders once someone is signed in). */
@@ -34,10 +43,15 @@ export function useCurrentUser(): Me {
 
 export const isAdmin = (me: Me): boolean => me.role === 'owner' || me.role === 'admin';
 
+/** Whether the last session ended by "Sign out" (then the sign-in page does not offer to return to where it was). */
+let signedOutOnPurpose = false;
+export const wasSignedOutOnPurpose = (): boolean => signedOutOnPurpose;
+
 /** After sign-up, sign-in or accepting an invitation: start from a clean cache with the new user. */
 export function useSignedIn() {
   const client = useQueryClient();
   return (me: Me) => {
+    signedOutOnPurpose = false;
     client.removeQueries({ predicate: (query) => query.queryKey[0] !== meKey[0] });
     client.setQueryData(setupKey, (state: SetupState | undefined) => (state ? { ...state, needsSetup: false } : state));
     client.setQueryData(meKey, me);
@@ -49,6 +63,7 @@ export function useSignOut() {
   return useMutation({
     mutationFn: () => api.post<void>('/auth/logout'),
     onSettled: () => {
+      signedOutOnPurpose = true;
       client.removeQueries({ predicate: (query) => query.queryKey[0] !== meKey[0] });
       client.setQueryData(meKey, null);
     },

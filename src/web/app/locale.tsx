@@ -1,14 +1,12 @@
-import { App as AntApp, ConfigProvider, theme } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
-import dayjs from 'dayjs';
-import 'dayjs/locale/zh-cn';
-import { createContext, type ReactNode, useContext, useLayoutEffect, useMemo, useState } from 'react';
+import { ConfigProvider, theme } from 'antd';
+import enUS from 'antd/es/locale/en_US';
+import zhCN from 'antd/es/locale/zh_CN';
+import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from 'react';
 import type { Locale } from '../../core/common/schemas';
 import { useMe } from './auth';
-import { setFeedback } from './feedback';
+import { MessageProvider } from './feedback';
 import { createFormatter, type Formatter } from './format';
-import { browserLocale, browserTimeZone, i18n } from './i18n';
+import { browserLocale, browserTimeZone, i18n, LOCALES, loadLocale } from './i18n';
 
 type LocaleState = {
   locale: Locale;
@@ -21,22 +19,36 @@ type LocaleState = {
 const LocaleContext = createContext<LocaleState | null>(null);
 
 const ANTD_LOCALES = { 'zh-CN': zhCN, en: enUS } as const;
-const DAYJS_LOCALES = { 'zh-CN': 'zh-cn', en: 'en' } as const;
 
 const FONT_FAMILY =
   "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'WenQuanYi Micro Hei', sans-serif";
 
-/** Switches i18next, antd's locale and dayjs together, from the signed-in user's profile or the browser. */
+const currentLanguage = (): Locale => LOCALES.find((locale) => locale === i18n.language) ?? browserLocale();
+
+/**
+ * Switches i18next, antd's locale and the formatters together, from the signed-in user's profile (GET /me) or, before
+ * sign-in, the browser. A language's words are downloaded first, then everything switches in one render.
+ */
 export function LocaleProvider({ children }: { children: ReactNode }) {
   const me = useMe().data;
   const [guestLocale, setGuestLocale] = useState<Locale>(browserLocale);
-  const locale = me?.user.locale ?? guestLocale;
+  const wanted = me?.user.locale ?? guestLocale;
+  const [locale, setLocale] = useState<Locale>(currentLanguage);
   const timeZone = me?.user.timeZone ?? browserTimeZone();
 
-  // Applied synchronously before the first paint of the new language.
-  if (dayjs.locale() !== DAYJS_LOCALES[locale]) dayjs.locale(DAYJS_LOCALES[locale]);
-  useLayoutEffect(() => {
-    if (i18n.language !== locale) void i18n.changeLanguage(locale);
+  useEffect(() => {
+    let live = true;
+    void loadLocale(wanted)
+      .then(() => i18n.changeLanguage(wanted))
+      .then(() => {
+        if (live) setLocale(wanted);
+      });
+    return () => {
+      live = false;
+    };
+  }, [wanted]);
+
+  useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
 
@@ -47,18 +59,10 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
         locale={ANTD_LOCALES[locale]}
         theme={{ algorithm: theme.defaultAlgorithm, token: { colorPrimary: '#1668dc', fontFamily: FONT_FAMILY, borderRadius: 6 } }}
       >
-        <AntApp>
-          <FeedbackBridge />
-          {children}
-        </AntApp>
+        <MessageProvider>{children}</MessageProvider>
       </ConfigProvider>
     </LocaleContext.Provider>
   );
-}
-
-function FeedbackBridge() {
-  setFeedback(AntApp.useApp());
-  return null;
 }
 
 export function useLocale(): LocaleState {

@@ -1,6 +1,6 @@
 import { Button, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useRouteError } from 'react-router';
+import { Link } from 'react-router';
 
 export function NotFoundPage() {
   const { t } = useTranslation();
@@ -11,28 +11,12 @@ export function NotFoundPage() {
       subTitle={t('app.notFoundText')}
       extra={
         <Link to="/projects">
-          <Button type="primary">{t('app.goHome')}</Button>
+          <Button type="primary" data-testid="not-found-home">
+            {t('app.goHome')}
+          </Button>
         </Link>
       }
-    />
-  );
-}
-
-/** A page that threw while rendering: say so and offer a reload (a new deploy can make old chunks disappear). */
-export function RouteErrorPage() {
-  const { t } = useTranslation();
-  const error = useRouteError();
-  console.error(error);
-  return (
-    <Result
-      status="error"
-      title={t('app.crashTitle')}
-      subTitle={t('app.crashText')}
-      extra={
-        <Button type="primary" onClick={() => window.location.reload()}>
-          {t('app.reload')}
-        </Button>
-      }
+      data-testid="not-found"
     />
   );
 }

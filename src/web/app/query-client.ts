@@ -1,7 +1,7 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { isApiError } from './api';
 import { errorMessage } from './errors';
-import { feedback } from './feedback';
+import { toast } from './feedback';
 import { i18n } from './i18n';
 
 export const meKey = ['me'] as const;
@@ -33,16 +33,16 @@ export function createQueryClient(): QueryClient {
       onError: (error, _variables, _context, mutation) => {
         if (isApiError(error) && error.status === 401 && error.path !== '/auth/login') {
           signedOut(client);
-          feedback()?.message.warning(errorMessage(i18n.t, error));
+          toast.warning(errorMessage(i18n.t, error));
           return;
         }
         if (isApiError(error) && error.isStale) {
           void client.invalidateQueries();
-          feedback()?.message.warning({ content: errorMessage(i18n.t, error), duration: 6 });
+          toast.warning(errorMessage(i18n.t, error), 6);
           return;
         }
         if (mutation.meta?.handlesErrors) return;
-        feedback()?.message.error({ content: errorMessage(i18n.t, error), duration: 6 });
+        toast.error(errorMessage(i18n.t, error), 6);
       },
     }),
   });

@@ -1,12 +1,14 @@
 import { MenuOutlined, ProjectOutlined, SettingOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, Drawer, Grid, Layout, Menu, type MenuProps, Typography } from 'antd';
-import { Suspense, useState } from 'react';
+import { Button, Grid, Layout, Menu, type MenuProps, Typography } from 'antd';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import logoUrl from '../favicon.svg';
 import { isAdmin, useCurrentUser } from './auth';
 import { PageSpin } from './loading';
 import { UserMenu } from './user-menu';
-import logoUrl from '../favicon.svg';
+
+const MobileNav = lazy(() => import('./mobile-nav').then((module) => ({ default: module.MobileNav })));
 
 /** Which side-menu entry a path belongs to. */
 function sectionOf(pathname: string): string {
@@ -62,17 +64,11 @@ export function AppShell() {
         </Layout.Sider>
       )}
       {isNarrow && (
-        <Drawer
-          placement="left"
-          open={drawerOpen}
-          onClose={() => setDrawerOpen(false)}
-          size={240}
-          title={<Brand />}
-          styles={{ body: { padding: 0 } }}
-          data-testid="side-drawer"
-        >
-          {menu}
-        </Drawer>
+        <Suspense fallback={null}>
+          <MobileNav open={drawerOpen} onClose={() => setDrawerOpen(false)} title={<Brand />}>
+            {menu}
+          </MobileNav>
+        </Suspense>
       )}
       <Layout>
         <Layout.Header className="qd-header">

@@ -1,10 +1,10 @@
 import { CheckOutlined, DownOutlined, GlobalOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { Avatar, Button, Dropdown, type MenuProps } from 'antd';
+import { Button, Dropdown, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useUpdateMe } from '../features/account/use-account';
 import { useCurrentUser, useSignOut } from './auth';
-import { feedback } from './feedback';
+import { toast } from './feedback';
 import { LOCALES } from './i18n';
 
 const initialOf = (name: string) => [...name.trim()][0]?.toUpperCase() ?? '?';
@@ -48,12 +48,8 @@ export function UserMenu() {
   const onClick: MenuProps['onClick'] = ({ key }) => {
     if (key === 'account') navigate('/account');
     else if (key === 'sign-out') {
-      signOut.mutate(undefined, {
-        onSettled: () => {
-          navigate('/sign-in', { replace: true });
-          feedback()?.message.success(t('signIn.signedOut'));
-        },
-      });
+      // Without a session the router goes to the sign-in page.
+      signOut.mutate(undefined, { onSettled: () => toast.success(t('signIn.signedOut')) });
     } else if (key.startsWith('locale:')) {
       const locale = LOCALES.find((candidate) => `locale:${candidate}` === key);
       if (locale && locale !== me.user.locale) updateMe.mutate({ locale });
@@ -63,9 +59,9 @@ export function UserMenu() {
   return (
     <Dropdown menu={{ items, onClick }} trigger={['click']} placement="bottomRight">
       <Button type="text" className="qd-user-button" aria-label={t('nav.userMenu')} data-testid="user-menu">
-        <Avatar size="small" className="qd-avatar">
+        <span className="qd-avatar" aria-hidden>
           {initialOf(me.user.name)}
-        </Avatar>
+        </span>
         <span className="qd-user-button-name">{me.user.name}</span>
         <DownOutlined className="qd-user-button-caret" />
       </Button>

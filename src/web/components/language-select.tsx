@@ -1,22 +1,23 @@
-import { Select } from 'antd';
+import { Segmented } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../core/common/schemas';
 import { LOCALES } from '../app/i18n';
 
-type Props = { value?: Locale; onChange?: (value: Locale) => void; testId?: string; size?: 'small' | 'middle' | 'large' };
+type Props = { value?: Locale; onChange?: (value: Locale) => void; testId?: string };
 
-/** zh-CN / en, each named in its own language. */
-export function LanguageSelect({ value, onChange, testId = 'language-select', size }: Props) {
+/** zh-CN / en, each named in its own language (a form control). */
+export function LanguageSelect({ value, onChange, testId = 'language-select' }: Props) {
   const { t } = useTranslation();
   return (
-    <Select<Locale>
+    <Segmented<Locale>
       value={value}
       onChange={onChange}
-      size={size}
-      data-testid={testId}
       aria-label={t('auth.language')}
-      options={LOCALES.map((locale) => ({ value: locale, label: t(`language.${locale}`) }))}
-      popupMatchSelectWidth={false}
+      data-testid={testId}
+      options={LOCALES.map((locale) => ({
+        value: locale,
+        label: <span data-testid={`${testId}-${locale}`}>{t(`language.${locale}`)}</span>,
+      }))}
     />
   );
 }

@@ -1,22 +1,36 @@
-import { Select } from 'antd';
-import { useMemo } from 'react';
+import { GlobalOutlined } from '@ant-design/icons';
+import { Input } from 'antd';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { timeZones } from '../app/format';
 
 type Props = { value?: string; onChange?: (value: string) => void; testId?: string };
 
-/** Every IANA time zone the browser knows, searchable. */
+const load = () => import('./time-zone-picker');
+const TimeZonePicker = lazy(() => load().then((module) => ({ default: module.TimeZonePicker })));
+
+/**
+ * The time zone, with a searchable list of every IANA zone. The list (antd Select) is downloaded when the user
+ * reaches for it, so pages that merely show the default (setup, invitation) stay light.
+ */
 export function TimeZoneSelect({ value, onChange, testId = 'time-zone-select' }: Props) {
   const { t } = useTranslation();
-  const options = useMemo(() => timeZones(value).map((zone) => ({ value: zone, label: zone.replaceAll('_', ' ') })), [value]);
-  return (
-    <Select<string>
-      value={value}
-      onChange={onChange}
-      options={options}
-      showSearch={{ optionFilterProp: 'label' }}
-      data-testid={testId}
+  const [active, setActive] = useState(false);
+  const placeholder = (
+    <Input
+      readOnly
+      value={value?.replaceAll('_', ' ')}
+      prefix={<GlobalOutlined />}
       aria-label={t('auth.timeZone')}
+      onMouseEnter={() => void load()}
+      onFocus={() => setActive(true)}
+      onClick={() => setActive(true)}
+      data-testid={testId}
     />
+  );
+  if (!active) return placeholder;
+  return (
+    <Suspense fallback={placeholder}>
+      <TimeZonePicker value={value} onChange={onChange} testId={testId} />
+    </Suspense>
   );
 }

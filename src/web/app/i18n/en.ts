@@ -93,6 +93,8 @@ export const en = {
     seconds_other: '{{count}} seconds',
     minutes_one: '{{count}} minute',
     minutes_other: '{{count}} minutes',
+    days_one: '{{count}} day',
+    days_other: '{{count}} days',
   },
   auth: {
     email: 'E-mail',
@@ -299,8 +301,7 @@ export const en = {
       removeTitle: 'Remove {{name}} from the workspace?',
       removeText: 'They lose access at once: their sessions, API tokens and project memberships end.',
       removed: 'User removed.',
-      roleHelp:
-        'Owners and admins manage the workspace; members see and work on every project; guests see only projects they are on.',
+      roleHelp: 'Owners and admins manage the workspace; members see and work on every project; guests see only projects they are on.',
     },
     invitations: {
       create: 'Create invitation',
@@ -339,7 +340,7 @@ export const en = {
     tokenName: 'Token name',
     tokenNamePlaceholder: 'e.g. Weekly report script',
     tokenNameRequired: 'Give the token a name.',
-    tokenExpires: 'Expires after (days, optional)',
+    tokenExpires: 'Expires after',
     createToken: 'Create token',
     tokenCreatedTitle: 'Your new API token',
     tokenCreatedText: 'Copy it now and keep it safe: you will not see it again.',

@@ -1,15 +1,15 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Locale } from '../../../core/common/schemas';
-import { en } from './en';
-import { zhCN } from './zh-CN';
+import type { Translation } from './en';
 
 export const LOCALES = ['zh-CN', 'en'] as const satisfies readonly Locale[];
 
-export const resources = {
-  en: { translation: en },
-  'zh-CN': { translation: zhCN },
-} as const;
+/** Each language is its own chunk: a page downloads only the words it shows. */
+const LOADERS: Record<Locale, () => Promise<Translation>> = {
+  en: () => import('./en').then((module) => module.en),
+  'zh-CN': () => import('./zh-CN').then((module) => module.zhCN),
+};
 
 /** The browser's language before anyone signs in: Chinese for any zh-*, else English. */
 export function browserLocale(): Locale {
@@ -23,12 +23,23 @@ export function browserTimeZone(): string {
 
 export const i18n = i18next.createInstance();
 
-void i18n.use(initReactI18next).init({
-  resources,
-  lng: browserLocale(),
-  fallbackLng: 'en',
-  supportedLngs: [...LOCALES],
-  interpolation: { escapeValue: false },
-  returnNull: false,
-  initAsync: false,
-});
+/** Downloads a language's words once. */
+export async function loadLocale(locale: Locale): Promise<void> {
+  if (i18n.hasResourceBundle(locale, 'translation')) return;
+  i18n.addResourceBundle(locale, 'translation', await LOADERS[locale]());
+}
+
+/** Starts i18next in the browser's language (its words loaded first). */
+export async function initI18n(): Promise<void> {
+  const locale = browserLocale();
+  await i18n.use(initReactI18next).init({
+    resources: {},
+    lng: locale,
+    fallbackLng: false,
+    supportedLngs: [...LOCALES],
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    initAsync: false,
+  });
+  await loadLocale(locale);
+}

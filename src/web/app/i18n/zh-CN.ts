@@ -95,6 +95,8 @@ export const zhCN: Translation = {
     seconds_other: '{{count}} 秒',
     minutes_one: '{{count}} 分钟',
     minutes_other: '{{count}} 分钟',
+    days_one: '{{count}} 天',
+    days_other: '{{count}} 天',
   },
   auth: {
     email: '邮箱',
@@ -340,7 +342,7 @@ export const zhCN: Translation = {
     tokenName: '令牌名称',
     tokenNamePlaceholder: '例如：周报脚本',
     tokenNameRequired: '请为令牌命名。',
-    tokenExpires: '有效天数（可选）',
+    tokenExpires: '有效期',
     createToken: '创建令牌',
     tokenCreatedTitle: '新的 API 令牌',
     tokenCreatedText: '请立即复制并妥善保存：之后将无法再次查看。',

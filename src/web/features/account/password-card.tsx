@@ -1,8 +1,10 @@
-import { App, Button, Card, Form, Input } from 'antd';
+import { Button, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../app/auth';
 import { passwordProblemOf } from '../../app/errors';
+import { useMessage } from '../../app/feedback';
 import { FormError } from '../../components/form-error';
+import { Panel } from '../../components/panel';
 import { PasswordField } from '../../components/password-field';
 import { useChangePassword } from './use-account';
 
@@ -11,7 +13,7 @@ type PasswordForm = { currentPassword: string; newPassword: string; confirm: str
 /** A new password; the server signs out the user's other sessions. */
 export function PasswordCard() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const message = useMessage();
   const me = useCurrentUser();
   const change = useChangePassword();
   const [form] = Form.useForm<PasswordForm>();
@@ -32,13 +34,22 @@ export function PasswordCard() {
     );
 
   return (
-    <Card title={t('account.password')} data-testid="password-card">
+    <Panel title={t('account.password')} testId="password-card">
       <Form<PasswordForm> form={form} layout="vertical" requiredMark={false} onFinish={submit}>
         <input type="text" name="username" autoComplete="username" value={me.user.email} readOnly hidden />
-        <Form.Item name="currentPassword" label={t('account.currentPassword')} rules={[{ required: true, message: t('auth.passwordRequired') }]}>
+        <Form.Item
+          name="currentPassword"
+          label={t('account.currentPassword')}
+          rules={[{ required: true, message: t('auth.passwordRequired') }]}
+        >
           <Input.Password autoComplete="current-password" data-testid="password-current" />
         </Form.Item>
-        <PasswordField name="newPassword" label={t('account.newPassword')} identity={{ email: me.user.email, name: me.user.name }} testId="password-new" />
+        <PasswordField
+          name="newPassword"
+          label={t('account.newPassword')}
+          identity={{ email: me.user.email, name: me.user.name }}
+          testId="password-new"
+        />
         <Form.Item
           name="confirm"
           label={t('account.confirmPassword')}
@@ -47,7 +58,9 @@ export function PasswordCard() {
             { required: true, message: t('auth.passwordRequired') },
             ({ getFieldValue }) => ({
               validator: (_rule, value: string | undefined) =>
-                !value || value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('account.passwordsDiffer'))),
+                !value || value === getFieldValue('newPassword')
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('account.passwordsDiffer'))),
             }),
           ]}
         >
@@ -58,6 +71,6 @@ export function PasswordCard() {
           {t('account.changePassword')}
         </Button>
       </Form>
-    </Card>
+    </Panel>
   );
 }

@@ -1,8 +1,10 @@
-import { App, Button, Card, Descriptions, Form, Input } from 'antd';
+import { Button, Descriptions, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../../core/common/schemas';
 import { useCurrentUser } from '../../app/auth';
+import { useMessage } from '../../app/feedback';
 import { LanguageSelect } from '../../components/language-select';
+import { Panel } from '../../components/panel';
 import { TimeZoneSelect } from '../../components/time-zone-select';
 import { useUpdateMe } from './use-account';
 
@@ -11,13 +13,13 @@ type ProfileForm = { name: string; locale: Locale; timeZone: string };
 /** Name, language and time zone; saving a new language re-renders the whole app in it. */
 export function ProfileCard() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const message = useMessage();
   const me = useCurrentUser();
   const update = useUpdateMe();
   const [form] = Form.useForm<ProfileForm>();
 
   return (
-    <Card title={t('account.profile')} data-testid="profile-card">
+    <Panel title={t('account.profile')} testId="profile-card">
       <Descriptions column={1} size="small" className="qd-block-gap">
         <Descriptions.Item label={t('account.email')}>{me.user.email}</Descriptions.Item>
         <Descriptions.Item label={t('account.workspaceRole')}>
@@ -45,6 +47,6 @@ export function ProfileCard() {
           {t('app.save')}
         </Button>
       </Form>
-    </Card>
+    </Panel>
   );
 }

@@ -1,19 +1,25 @@
 import { KeyOutlined } from '@ant-design/icons';
-import { App, Button, Card, Form, Input, InputNumber, Modal, Popconfirm, Table, type TableColumnsType, Typography } from 'antd';
+import { Button, Form, Input, Popconfirm, Segmented, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiToken } from '../../../core/tokens/schemas';
+import { useMessage } from '../../app/feedback';
+import { type Column, DataTable } from '../../components/data-table';
 import { DateTimeText } from '../../components/date-text';
+import { LazySecretModal } from '../../components/lazy-secret-modal';
+import { Panel } from '../../components/panel';
 import { QueryError } from '../../components/query-error';
-import { SecretReveal } from '../../components/secret-reveal';
 import { useCreateToken, useRevokeToken, useTokens } from './use-account';
 
-type TokenForm = { name: string; expiresInDays?: number | null };
+type TokenForm = { name: string; expiresInDays: number };
+
+/** 0 = no expiry. */
+const EXPIRIES = [0, 30, 90, 365] as const;
 
 /** Personal API tokens: the secret is shown once, in a modal with a copy button. */
 export function TokensCard() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const message = useMessage();
   const [form] = Form.useForm<TokenForm>();
   const tokens = useTokens();
   const create = useCreateToken();
@@ -22,7 +28,7 @@ export function TokensCard() {
 
   const submit = (values: TokenForm) =>
     create.mutate(
-      { name: values.name.trim(), expiresInDays: values.expiresInDays ?? undefined },
+      { name: values.name.trim(), expiresInDays: values.expiresInDays || undefined },
       {
         onSuccess: (created) => {
           setSecret(created.token);
@@ -31,24 +37,31 @@ export function TokensCard() {
       },
     );
 
-  const columns: TableColumnsType<ApiToken> = [
-    { key: 'name', title: t('account.tokenColumns.name'), render: (_, token) => <Typography.Text strong>{token.name}</Typography.Text> },
-    { key: 'created', title: t('account.tokenColumns.created'), render: (_, token) => <DateTimeText value={token.createdAt} />, responsive: ['md'] },
+  const columns: Column<ApiToken>[] = [
+    { key: 'name', title: t('account.tokenColumns.name'), render: (token) => <Typography.Text strong>{token.name}</Typography.Text> },
+    {
+      key: 'created',
+      title: t('account.tokenColumns.created'),
+      render: (token) => <DateTimeText value={token.createdAt} />,
+      from: 'md',
+    },
     {
       key: 'lastUsed',
       title: t('account.tokenColumns.lastUsed'),
-      render: (_, token) => (token.lastUsedAt ? <DateTimeText value={token.lastUsedAt} /> : <span className="qd-muted">{t('account.never')}</span>),
+      render: (token) =>
+        token.lastUsedAt ? <DateTimeText value={token.lastUsedAt} /> : <span className="qd-muted">{t('account.never')}</span>,
     },
     {
       key: 'expires',
       title: t('account.tokenColumns.expires'),
-      render: (_, token) => (token.expiresAt ? <DateTimeText value={token.expiresAt} /> : <span className="qd-muted">{t('account.noExpiry')}</span>),
-      responsive: ['sm'],
+      render: (token) =>
+        token.expiresAt ? <DateTimeText value={token.expiresAt} /> : <span className="qd-muted">{t('account.noExpiry')}</span>,
+      from: 'sm',
     },
     {
       key: 'actions',
       title: t('app.actions'),
-      render: (_, token) => (
+      render: (token) => (
         <Popconfirm
           title={t('account.revokeTitle', { name: token.name })}
           description={t('account.revokeText')}
@@ -66,17 +79,23 @@ export function TokensCard() {
   ];
 
   return (
-    <Card
+    <Panel
       title={t('account.tokens')}
       extra={
-        <a href="/api/docs" target="_blank" rel="noreferrer">
+        <a href="/api/docs" target="_blank" rel="noreferrer" data-testid="api-docs-link">
           {t('account.apiDocs')}
         </a>
       }
-      data-testid="tokens-card"
+      testId="tokens-card"
     >
       <Typography.Paragraph type="secondary">{t('account.tokensIntro')}</Typography.Paragraph>
-      <Form<TokenForm> form={form} layout="inline" onFinish={submit} className="qd-inline-form qd-block-gap">
+      <Form<TokenForm>
+        form={form}
+        layout="inline"
+        initialValues={{ expiresInDays: 0 }}
+        onFinish={submit}
+        className="qd-inline-form qd-block-gap"
+      >
         <Form.Item name="name" rules={[{ required: true, whitespace: true, message: t('account.tokenNameRequired') }]}>
           <Input
             prefix={<KeyOutlined />}
@@ -87,8 +106,11 @@ export function TokensCard() {
             data-testid="token-name"
           />
         </Form.Item>
-        <Form.Item name="expiresInDays">
-          <InputNumber min={1} max={3650} placeholder={t('account.tokenExpires')} className="qd-token-days" aria-label={t('account.tokenExpires')} data-testid="token-days" />
+        <Form.Item name="expiresInDays" label={t('account.tokenExpires')}>
+          <Segmented<number>
+            options={EXPIRIES.map((days) => ({ value: days, label: days ? t('time.days', { count: days }) : t('account.noExpiry') }))}
+            data-testid="token-days"
+          />
         </Form.Item>
         <Form.Item>
           <Button type="primary" htmlType="submit" loading={create.isPending} data-testid="token-create">
@@ -99,31 +121,25 @@ export function TokensCard() {
       {tokens.isError ? (
         <QueryError error={tokens.error} onRetry={() => void tokens.refetch()} />
       ) : (
-        <Table<ApiToken>
-          rowKey="id"
-          size="small"
+        <DataTable<ApiToken>
+          rows={tokens.data?.items ?? []}
+          rowKey={(token) => token.id}
           columns={columns}
-          dataSource={tokens.data?.items ?? []}
+          size="small"
           loading={tokens.isPending}
-          pagination={false}
-          scroll={{ x: 'max-content' }}
-          locale={{ emptyText: t('account.noTokens') }}
-          data-testid="tokens-table"
+          empty={t('account.noTokens')}
+          testId="tokens-table"
+          rowTestId="token-row"
         />
       )}
-      <Modal
+      <LazySecretModal
         open={secret !== null}
         title={t('account.tokenCreatedTitle')}
-        onCancel={() => setSecret(null)}
-        maskClosable={false}
-        footer={
-          <Button type="primary" onClick={() => setSecret(null)} data-testid="token-secret-close">
-            {t('app.close')}
-          </Button>
-        }
-      >
-        {secret && <SecretReveal value={secret} warning={t('account.tokenCreatedText')} testId="token-secret" />}
-      </Modal>
-    </Card>
+        warning={t('account.tokenCreatedText')}
+        value={secret ?? ''}
+        onClose={() => setSecret(null)}
+        testId="token-secret"
+      />
+    </Panel>
   );
 }

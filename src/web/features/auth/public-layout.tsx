@@ -1,12 +1,12 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import logoUrl from '../../favicon.svg';
 import { useMe } from '../../app/auth';
 import { useLocale } from '../../app/locale';
-import { LanguageSelect } from '../../components/language-select';
+import { LanguageSwitch } from '../../components/language-switch';
+import logoUrl from '../../favicon.svg';
 
 /** The frame of the pages seen before signing in: brand and a language switch. */
-export function PublicLayout({ children }: { children: ReactNode }) {
+export function PublicLayout({ children, narrow, testId }: { children: ReactNode; narrow?: boolean; testId?: string }) {
   const { locale, setGuestLocale } = useLocale();
   const me = useMe().data;
   return (
@@ -16,9 +16,11 @@ export function PublicLayout({ children }: { children: ReactNode }) {
           <img src={logoUrl} alt="" width={28} height={28} className="qd-brand-logo" />
           <span>Quarterdeck</span>
         </Link>
-        {!me && <LanguageSelect value={locale} onChange={setGuestLocale} testId="public-language" size="small" />}
+        {!me && <LanguageSwitch value={locale} onChange={setGuestLocale} testId="public-language" />}
       </div>
-      {children}
+      <main className={narrow ? 'qd-public-card qd-narrow' : 'qd-public-card'} data-testid={testId}>
+        {children}
+      </main>
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, Button, Form, Input, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
@@ -35,55 +35,52 @@ export function SignInPage() {
   const retryAfter = retryAfterOf(login.error);
   const waitLeft = useRetryCountdown(retryAfter);
 
-  const submit = (values: SignInForm) =>
-    login.mutate(values, { onSuccess: () => navigate(nextPath(location.search), { replace: true }) });
+  const submit = (values: SignInForm) => login.mutate(values, { onSuccess: () => navigate(nextPath(location.search), { replace: true }) });
 
   return (
-    <PublicLayout>
-      <Card className="qd-public-card qd-narrow" data-testid="sign-in-page">
-        <Typography.Title level={3}>{t('signIn.title')}</Typography.Title>
-        <Typography.Paragraph type="secondary">{t('signIn.intro')}</Typography.Paragraph>
-        <Form<SignInForm> layout="vertical" requiredMark={false} onFinish={submit}>
-          <Form.Item
-            name="email"
-            label={t('auth.email')}
-            rules={[
-              { required: true, message: t('auth.emailRequired') },
-              { type: 'email', message: t('auth.emailInvalid') },
-            ]}
-          >
-            <Input type="email" autoComplete="username" autoFocus data-testid="sign-in-email" />
-          </Form.Item>
-          <Form.Item name="password" label={t('auth.password')} rules={[{ required: true, message: t('auth.passwordRequired') }]}>
-            <Input.Password autoComplete="current-password" data-testid="sign-in-password" />
-          </Form.Item>
-          {retryAfter !== null ? (
-            <Alert
-              type="warning"
-              showIcon
-              className="qd-block-gap"
-              data-testid="sign-in-rate-limited"
-              title={waitLeft > 0 ? t('errors.RATE_LIMITED', { time: durationText(t, waitLeft) }) : t('app.retry')}
-            />
-          ) : (
-            <FormError error={login.error} testId="sign-in-error" />
-          )}
-          <Button
-            type="primary"
-            htmlType="submit"
-            size="large"
-            block
-            loading={login.isPending}
-            disabled={waitLeft > 0}
-            data-testid="sign-in-submit"
-          >
-            {t('signIn.submit')}
-          </Button>
-        </Form>
-        <Typography.Paragraph type="secondary" className="qd-sign-in-note">
-          {t('signIn.noAccount')}
-        </Typography.Paragraph>
-      </Card>
+    <PublicLayout narrow testId="sign-in-page">
+      <Typography.Title level={3}>{t('signIn.title')}</Typography.Title>
+      <Typography.Paragraph type="secondary">{t('signIn.intro')}</Typography.Paragraph>
+      <Form<SignInForm> layout="vertical" requiredMark={false} onFinish={submit}>
+        <Form.Item
+          name="email"
+          label={t('auth.email')}
+          rules={[
+            { required: true, message: t('auth.emailRequired') },
+            { type: 'email', message: t('auth.emailInvalid') },
+          ]}
+        >
+          <Input type="email" autoComplete="username" autoFocus data-testid="sign-in-email" />
+        </Form.Item>
+        <Form.Item name="password" label={t('auth.password')} rules={[{ required: true, message: t('auth.passwordRequired') }]}>
+          <Input.Password autoComplete="current-password" data-testid="sign-in-password" />
+        </Form.Item>
+        {retryAfter !== null ? (
+          <Alert
+            type="warning"
+            showIcon
+            className="qd-block-gap"
+            data-testid="sign-in-rate-limited"
+            title={waitLeft > 0 ? t('errors.RATE_LIMITED', { time: durationText(t, waitLeft) }) : t('app.retry')}
+          />
+        ) : (
+          <FormError error={login.error} testId="sign-in-error" />
+        )}
+        <Button
+          type="primary"
+          htmlType="submit"
+          size="large"
+          block
+          loading={login.isPending}
+          disabled={waitLeft > 0}
+          data-testid="sign-in-submit"
+        >
+          {t('signIn.submit')}
+        </Button>
+      </Form>
+      <Typography.Paragraph type="secondary" className="qd-sign-in-note">
+        {t('signIn.noAccount')}
+      </Typography.Paragraph>
     </PublicLayout>
   );
 }

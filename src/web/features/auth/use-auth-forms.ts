@@ -1,8 +1,7 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { AcceptInvitationBody, Me, SignupBody } from '../../../core/auth/schemas';
 import type { InvitationPreview } from '../../../core/users/schemas';
-import { useQuery } from '@tanstack/react-query';
 import { api } from '../../app/api';
 import { useSignedIn } from '../../app/auth';
 

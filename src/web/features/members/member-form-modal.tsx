@@ -5,8 +5,7 @@ import type { WorkspaceUser } from '../../../core/users/schemas';
 import { minorDigits, toMajor, toMinor } from '../../app/format';
 import { useFormat } from '../../app/locale';
 import { ModalFooter } from '../../components/modal-footer';
-
-export const PROJECT_ROLES = ['manager', 'sales', 'presales', 'support', 'finance', 'viewer'] as const satisfies readonly ProjectRole[];
+import { PROJECT_ROLES } from './member-options';
 
 type MemberFormValues = {
   userId: string;
@@ -102,7 +101,14 @@ export function MemberFormModal({ open, currency, member, candidates, pending, o
         </Form.Item>
         <div className="qd-form-grid">
           <Form.Item name="capacityHoursPerWeek" label={t('members.capacity')}>
-            <InputNumber min={0} max={168} step={1} suffix={t('members.capacityUnit')} className="qd-full-width" data-testid="member-capacity" />
+            <InputNumber
+              min={0}
+              max={168}
+              step={1}
+              suffix={t('members.capacityUnit')}
+              className="qd-full-width"
+              data-testid="member-capacity"
+            />
           </Form.Item>
           <Form.Item name="costRate" label={`${t('members.costRate')} (${currency})`}>
             <InputNumber

@@ -1,16 +1,18 @@
 import { DeleteOutlined, EditOutlined, UserAddOutlined } from '@ant-design/icons';
 import type { UseQueryResult } from '@tanstack/react-query';
-import { App, Button, Empty, Flex, Popconfirm, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Button, Empty, Flex, Popconfirm, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Member } from '../../../core/members/schemas';
 import type { Project } from '../../../core/projects/schemas';
 import type { Page } from '../../app/api';
 import { useCurrentUser } from '../../app/auth';
+import { useMessage } from '../../app/feedback';
 import { useFormat } from '../../app/locale';
+import { type Column, DataTable } from '../../components/data-table';
 import { QueryError } from '../../components/query-error';
 import { useUsers } from '../workspace/use-workspace';
-import { MemberFormModal } from './member-form-modal';
+import { LazyMemberFormModal, preloadMemberForm } from './lazy-member-form';
 import { useAddMember, useRemoveMember, useUpdateMember } from './use-members';
 
 type Props = { project: Project; members: UseQueryResult<Page<Member>>; canManage: boolean };
@@ -20,7 +22,7 @@ type Editing = { mode: 'add' } | { mode: 'edit'; member: Member } | null;
 /** The project's people: role, responsibilities, weekly capacity and cost rate. */
 export function TeamTab({ project, members, canManage }: Props) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const message = useMessage();
   const format = useFormat();
   const me = useCurrentUser();
   const users = useUsers();
@@ -35,11 +37,11 @@ export function TeamTab({ project, members, canManage }: Props) {
   const candidates = (users.data?.items ?? []).filter((user) => !onTeam.has(user.id));
   const totalHours = items.reduce((sum, member) => sum + member.capacityHoursPerWeek, 0);
 
-  const columns: TableColumnsType<Member> = [
+  const columns: Column<Member>[] = [
     {
       key: 'name',
       title: t('members.user'),
-      render: (_, member) => (
+      render: (member) => (
         <Flex vertical>
           <Typography.Text strong>
             {member.userName}
@@ -54,30 +56,32 @@ export function TeamTab({ project, members, canManage }: Props) {
     {
       key: 'role',
       title: t('members.role'),
-      render: (_, member) => <Tag color={member.role === 'manager' ? 'gold' : 'default'}>{t(`roles.project.${member.role}`)}</Tag>,
+      render: (member) => <Tag color={member.role === 'manager' ? 'gold' : 'default'}>{t(`roles.project.${member.role}`)}</Tag>,
       width: 110,
     },
     {
       key: 'responsibilities',
       title: t('members.responsibilities'),
-      render: (_, member) => <span className="qd-pre-wrap qd-cell-text">{member.responsibilities || '—'}</span>,
-      responsive: ['md'],
+      render: (member) => <span className="qd-pre-wrap qd-cell-text">{member.responsibilities || '—'}</span>,
+      from: 'md',
     },
     {
       key: 'capacity',
       title: t('members.capacity'),
-      render: (_, member) => <span className="qd-number">{t('members.hoursPerWeek', { hours: format.number(member.capacityHoursPerWeek, 1) })}</span>,
+      render: (member) => (
+        <span className="qd-number">{t('members.hoursPerWeek', { hours: format.number(member.capacityHoursPerWeek, 1) })}</span>
+      ),
       align: 'end',
-      responsive: ['sm'],
+      from: 'sm',
     },
     {
       key: 'costRate',
       title: t('members.costRate'),
-      render: (_, member) => (
+      render: (member) => (
         <span className="qd-number">{t('members.perHour', { amount: format.money(member.costRate, project.currency) })}</span>
       ),
       align: 'end',
-      responsive: ['sm'],
+      from: 'sm',
     },
     ...(canManage
       ? [
@@ -85,7 +89,7 @@ export function TeamTab({ project, members, canManage }: Props) {
             key: 'actions',
             title: t('app.actions'),
             width: 100,
-            render: (_: unknown, member: Member) => (
+            render: (member: Member) => (
               <Flex gap={4}>
                 <Button
                   type="text"
@@ -103,7 +107,14 @@ export function TeamTab({ project, members, canManage }: Props) {
                   okButtonProps={{ danger: true, loading: remove.isPending }}
                   onConfirm={() => remove.mutateAsync(member).then(() => message.success(t('members.removed')))}
                 >
-                  <Button type="text" danger icon={<DeleteOutlined />} aria-label={t('app.remove')} title={t('app.remove')} data-testid="member-remove" />
+                  <Button
+                    type="text"
+                    danger
+                    icon={<DeleteOutlined />}
+                    aria-label={t('app.remove')}
+                    title={t('app.remove')}
+                    data-testid="member-remove"
+                  />
                 </Popconfirm>
               </Flex>
             ),
@@ -119,33 +130,37 @@ export function TeamTab({ project, members, canManage }: Props) {
           {t('members.total', { count: items.length, hours: format.number(totalHours, 1) })}
         </Typography.Text>
         {canManage && (
-          <Button type="primary" icon={<UserAddOutlined />} onClick={() => setEditing({ mode: 'add' })} data-testid="member-add">
+          <Button
+            type="primary"
+            icon={<UserAddOutlined />}
+            onClick={() => setEditing({ mode: 'add' })}
+            onMouseEnter={preloadMemberForm}
+            onFocus={preloadMemberForm}
+            data-testid="member-add"
+          >
             {t('members.add')}
           </Button>
         )}
       </Flex>
-      <Table<Member>
-        rowKey="id"
+      <DataTable<Member>
+        rows={items}
+        rowKey={(member) => member.id}
         columns={columns}
-        dataSource={items}
         loading={members.isPending}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
-        data-testid="members-table"
-        locale={{
-          emptyText: (
-            <Empty
-              description={
-                <Flex vertical gap={4} align="center">
-                  <Typography.Text strong>{t('members.emptyTitle')}</Typography.Text>
-                  <Typography.Text type="secondary">{t('members.emptyText')}</Typography.Text>
-                </Flex>
-              }
-            />
-          ),
-        }}
+        testId="members-table"
+        rowTestId="member-row"
+        empty={
+          <Empty
+            description={
+              <Flex vertical gap={4} align="center">
+                <Typography.Text strong>{t('members.emptyTitle')}</Typography.Text>
+                <Typography.Text type="secondary">{t('members.emptyText')}</Typography.Text>
+              </Flex>
+            }
+          />
+        }
       />
-      <MemberFormModal
+      <LazyMemberFormModal
         open={editing !== null}
         currency={project.currency}
         member={editing?.mode === 'edit' ? editing.member : undefined}

@@ -3,14 +3,23 @@ import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../../core/audit/schemas';
 import type { Formatter } from '../../app/format';
 import { useFormat } from '../../app/locale';
-import { isProjectStatus } from './project-options';
+import { isProjectRole } from '../members/member-options';
+import { isProjectStatus, METHODOLOGIES } from './project-options';
 
 /** Fields that change on every write and say nothing to a reader. */
 const HIDDEN = new Set(['id', 'version', 'updatedAt', 'createdAt', 'projectId', 'workspaceId']);
 
-const PROJECT_FIELDS = ['name', 'description', 'status', 'methodology', 'startDate', 'endDate', 'currency', 'calendarId', 'archivedAt'] as const;
-const PROJECT_ROLES = ['manager', 'sales', 'presales', 'support', 'finance', 'viewer'] as const;
-const METHODOLOGIES = ['waterfall', 'kanban', 'scrum', 'hybrid'] as const;
+const PROJECT_FIELDS = [
+  'name',
+  'description',
+  'status',
+  'methodology',
+  'startDate',
+  'endDate',
+  'currency',
+  'calendarId',
+  'archivedAt',
+] as const;
 
 function fieldLabel(t: TFunction, field: string): string {
   const projectField = PROJECT_FIELDS.find((known) => known === field);
@@ -44,8 +53,7 @@ function valueText(field: string, value: unknown, { t, format, currency, userNam
     if (field === 'status' && isProjectStatus(value)) return t(`project.status.${value}`);
     const methodology = METHODOLOGIES.find((known) => known === value);
     if (field === 'methodology' && methodology) return t(`project.methodology.${methodology}`);
-    const role = PROJECT_ROLES.find((known) => known === value);
-    if (field === 'role' && role) return t(`roles.project.${role}`);
+    if (field === 'role' && isProjectRole(value)) return t(`roles.project.${value}`);
     if (field === 'userId') return userName(value) ?? value;
     if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return format.date(value);
     if (/^\d{4}-\d{2}-\d{2}T/.test(value)) return format.dateTime(value);

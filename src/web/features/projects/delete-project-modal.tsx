@@ -22,7 +22,15 @@ export function DeleteProjectModal({ open, name, pending, onConfirm, onCancel }:
       destroyOnHidden
       afterClose={() => setTyped('')}
       footer={
-        <ModalFooter okText={t('app.delete')} danger onOk={onConfirm} onCancel={close} pending={pending} okDisabled={!matches} testId="project-delete-confirm" />
+        <ModalFooter
+          okText={t('app.delete')}
+          danger
+          onOk={onConfirm}
+          onCancel={close}
+          pending={pending}
+          okDisabled={!matches}
+          testId="project-delete-confirm"
+        />
       }
     >
       <Typography.Paragraph>{t('project.deleteText')}</Typography.Paragraph>

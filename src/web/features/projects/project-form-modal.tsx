@@ -4,8 +4,9 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { Methodology, Project, ProjectCreate, ProjectStatus } from '../../../core/projects/schemas';
+import { applyDayjsLocale } from '../../app/dayjs-locale';
 import { currencies } from '../../app/format';
-import { useFormat } from '../../app/locale';
+import { useLocale } from '../../app/locale';
 import { ModalFooter } from '../../components/modal-footer';
 import { METHODOLOGIES, PROJECT_STATUSES } from './project-options';
 import { useCalendars } from './use-projects';
@@ -62,7 +63,8 @@ type Props = {
 /** Every field of a project, to create one or to change it. */
 export function ProjectFormModal({ open, project, pending, onSubmit, onCancel }: Props) {
   const { t } = useTranslation();
-  const format = useFormat();
+  const { locale, format } = useLocale();
+  applyDayjsLocale(locale);
   const [form] = Form.useForm<ProjectFormValues>();
   const calendars = useCalendars();
   const currencyOptions = useMemo(
@@ -110,7 +112,11 @@ export function ProjectFormModal({ open, project, pending, onSubmit, onCancel }:
         data-testid="project-form"
         key={calendars.isSuccess ? 'ready' : 'loading'}
       >
-        <Form.Item name="name" label={t('project.fields.name')} rules={[{ required: true, whitespace: true, message: t('project.nameRequired') }]}>
+        <Form.Item
+          name="name"
+          label={t('project.fields.name')}
+          rules={[{ required: true, whitespace: true, message: t('project.nameRequired') }]}
+        >
           <Input maxLength={200} autoFocus data-testid="project-name" />
         </Form.Item>
         <Form.Item name="description" label={t('project.fields.description')}>
@@ -134,7 +140,11 @@ export function ProjectFormModal({ open, project, pending, onSubmit, onCancel }:
               options={METHODOLOGIES.map((methodology) => ({ value: methodology, label: t(`project.methodology.${methodology}`) }))}
             />
           </Form.Item>
-          <Form.Item name="startDate" label={t('project.fields.startDate')} rules={[{ required: true, message: t('project.startRequired') }]}>
+          <Form.Item
+            name="startDate"
+            label={t('project.fields.startDate')}
+            rules={[{ required: true, message: t('project.startRequired') }]}
+          >
             <DatePicker className="qd-full-width" allowClear={false} data-testid="project-start" />
           </Form.Item>
           <Form.Item

@@ -1,9 +1,10 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { Alert, Button, Table, type TableColumnsType, Tag } from 'antd';
+import { Alert, Button, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../../core/audit/schemas';
 import type { Project } from '../../../core/projects/schemas';
 import { api, isApiError, type Page } from '../../app/api';
+import { type Column, DataTable } from '../../components/data-table';
 import { DateTimeText } from '../../components/date-text';
 import { QueryError } from '../../components/query-error';
 import { useUsers } from '../workspace/use-workspace';
@@ -42,13 +43,13 @@ export function ProjectHistory({ project, canView }: { project: Project; canView
     return subject ? `${name} · ${userName(subject) ?? subject}` : name;
   };
 
-  const columns: TableColumnsType<AuditEntry> = [
-    { key: 'when', title: t('history.when'), render: (_, entry) => <DateTimeText value={entry.at} />, width: 170 },
-    { key: 'who', title: t('history.who'), render: (_, entry) => entry.actorName ?? t('history.system'), width: 120 },
+  const columns: Column<AuditEntry>[] = [
+    { key: 'when', title: t('history.when'), render: (entry) => <DateTimeText value={entry.at} />, width: 170 },
+    { key: 'who', title: t('history.who'), render: (entry) => entry.actorName ?? t('history.system'), width: 120 },
     {
       key: 'what',
       title: t('history.what'),
-      render: (_, entry) => (
+      render: (entry) => (
         <span className="qd-nowrap">
           <Tag color={ACTION_COLORS[entry.action]}>{t(`history.${entry.action}d`)}</Tag>
           {entityLabel(entry)}
@@ -59,23 +60,22 @@ export function ProjectHistory({ project, canView }: { project: Project; canView
     {
       key: 'changes',
       title: t('history.changes'),
-      render: (_, entry) => <AuditDiff entry={entry} currency={project.currency} userName={userName} />,
+      render: (entry) => <AuditDiff entry={entry} currency={project.currency} userName={userName} />,
     },
   ];
 
   const entries = history.data?.pages.flatMap((page) => page.items) ?? [];
   return (
     <>
-      <Table<AuditEntry>
-        rowKey="id"
-        size="small"
+      <DataTable<AuditEntry>
+        rows={entries}
+        rowKey={(entry) => entry.id}
         columns={columns}
-        dataSource={entries}
+        size="small"
         loading={history.isPending}
-        pagination={false}
-        locale={{ emptyText: t('history.empty') }}
-        scroll={{ x: 'max-content' }}
-        data-testid="history-table"
+        empty={t('history.empty')}
+        testId="history-table"
+        rowTestId="history-row"
       />
       {history.hasNextPage && (
         <div className="qd-load-more">

@@ -1,8 +1,9 @@
-import { Card, Descriptions, Typography } from 'antd';
+import { Descriptions, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Project } from '../../../core/projects/schemas';
 import { useFormat } from '../../app/locale';
 import { DateText, DateTimeText } from '../../components/date-text';
+import { Panel } from '../../components/panel';
 import { StatusTag } from './status-tag';
 import { useCalendars } from './use-projects';
 
@@ -14,7 +15,7 @@ export function ProjectOverview({ project }: { project: Project }) {
   const calendar = calendars.data?.items.find((item) => item.id === project.calendarId);
   return (
     <div className="qd-stack" data-testid="project-overview">
-      <Card size="small" title={t('project.fields.description')}>
+      <Panel title={t('project.fields.description')}>
         {project.description ? (
           <Typography.Paragraph className="qd-pre-wrap qd-flush" data-testid="project-description-text">
             {project.description}
@@ -22,8 +23,8 @@ export function ProjectOverview({ project }: { project: Project }) {
         ) : (
           <Typography.Text type="secondary">{t('project.noDescription')}</Typography.Text>
         )}
-      </Card>
-      <Card size="small">
+      </Panel>
+      <Panel>
         <Descriptions column={{ xs: 1, sm: 2, lg: 3 }} size="small">
           <Descriptions.Item label={t('project.fields.status')}>
             <StatusTag status={project.status} />
@@ -53,7 +54,7 @@ export function ProjectOverview({ project }: { project: Project }) {
             </Descriptions.Item>
           )}
         </Descriptions>
-      </Card>
+      </Panel>
     </div>
   );
 }

@@ -1,16 +1,17 @@
 import { DeleteOutlined, EditOutlined, InboxOutlined, RollbackOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Result, Skeleton, Tabs, Tag } from 'antd';
+import { Alert, Button, Empty, Skeleton, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { isApiError } from '../../app/api';
 import { isAdmin, useCurrentUser } from '../../app/auth';
+import { useMessage } from '../../app/feedback';
 import { PageHeader } from '../../components/page-header';
 import { QueryError } from '../../components/query-error';
 import { TeamTab } from '../members/team-tab';
 import { useMembers } from '../members/use-members';
-import { DeleteProjectModal } from './delete-project-modal';
-import { ProjectFormModal } from './project-form-modal';
+import { LazyDeleteProjectModal, preloadDeleteProject } from './lazy-delete-project';
+import { LazyProjectFormModal, preloadProjectForm } from './lazy-project-form';
 import { ProjectHistory } from './project-history';
 import { ProjectOverview } from './project-overview';
 import { StatusTag } from './status-tag';
@@ -23,7 +24,7 @@ type TabKey = (typeof TABS)[number];
 export function ProjectPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const message = useMessage();
   const navigate = useNavigate();
   const me = useCurrentUser();
   const [params, setParams] = useSearchParams();
@@ -40,15 +41,11 @@ export function ProjectPage() {
   if (project.isError) {
     if (isApiError(project.error) && project.error.status === 404) {
       return (
-        <Result
-          status="404"
-          title={t('project.notFound')}
-          extra={
-            <Link to="/projects">
-              <Button type="primary">{t('project.toList')}</Button>
-            </Link>
-          }
-        />
+        <Empty description={t('project.notFound')} className="qd-page-empty" data-testid="project-not-found">
+          <Link to="/projects">
+            <Button type="primary">{t('project.toList')}</Button>
+          </Link>
+        </Empty>
       );
     }
     return <QueryError error={project.error} onRetry={() => void project.refetch()} />;
@@ -67,7 +64,13 @@ export function ProjectPage() {
 
   const actions = canManage && (
     <>
-      <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="project-edit">
+      <Button
+        icon={<EditOutlined />}
+        onClick={() => setEditing(true)}
+        onMouseEnter={preloadProjectForm}
+        onFocus={preloadProjectForm}
+        data-testid="project-edit"
+      >
         {t('app.edit')}
       </Button>
       <Button
@@ -78,7 +81,14 @@ export function ProjectPage() {
       >
         {archived ? t('project.restore') : t('project.archive')}
       </Button>
-      <Button danger icon={<DeleteOutlined />} onClick={() => setDeleting(true)} data-testid="project-delete">
+      <Button
+        danger
+        icon={<DeleteOutlined />}
+        onClick={() => setDeleting(true)}
+        onMouseEnter={preloadDeleteProject}
+        onFocus={preloadDeleteProject}
+        data-testid="project-delete"
+      >
         {t('app.delete')}
       </Button>
     </>
@@ -103,7 +113,11 @@ export function ProjectPage() {
         activeKey={tab}
         onChange={(key) => setParams(key === 'overview' ? {} : { tab: key }, { replace: true })}
         items={[
-          { key: 'overview', label: <span data-testid="tab-overview">{t('project.tabs.overview')}</span>, children: <ProjectOverview project={current} /> },
+          {
+            key: 'overview',
+            label: <span data-testid="tab-overview">{t('project.tabs.overview')}</span>,
+            children: <ProjectOverview project={current} />,
+          },
           {
             key: 'team',
             label: <span data-testid="tab-team">{t('project.tabs.team')}</span>,
@@ -116,7 +130,7 @@ export function ProjectPage() {
           },
         ]}
       />
-      <ProjectFormModal
+      <LazyProjectFormModal
         open={editing}
         project={current}
         pending={update.isPending}
@@ -133,7 +147,7 @@ export function ProjectPage() {
           )
         }
       />
-      <DeleteProjectModal
+      <LazyDeleteProjectModal
         open={deleting}
         name={current.name}
         pending={remove.isPending}

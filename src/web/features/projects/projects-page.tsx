@@ -1,20 +1,21 @@
-import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import { App, Button, Empty, Flex, Input, Segmented, Select, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Empty, Flex, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import type { Project, ProjectSort } from '../../../core/projects/schemas';
+import type { Project } from '../../../core/projects/schemas';
 import { useCurrentUser } from '../../app/auth';
+import { useMessage } from '../../app/feedback';
 import { useFormat } from '../../app/locale';
+import { type Column, DataTable } from '../../components/data-table';
 import { DateRange, DateTimeText } from '../../components/date-text';
 import { PageHeader } from '../../components/page-header';
 import { QueryError } from '../../components/query-error';
-import { ProjectFormModal } from './project-form-modal';
-import { isProjectSort, isProjectStatus, PROJECT_SORTS, PROJECT_STATUSES } from './project-options';
+import { LazyProjectFormModal, preloadProjectForm } from './lazy-project-form';
+import { ARCHIVED, ProjectFilterBar } from './project-filters';
+import { isProjectSort, isProjectStatus } from './project-options';
 import { StatusTag } from './status-tag';
-import { type ArchivedFilter, type ProjectFilters, useCreateProject, useProjectList } from './use-projects';
-
-const ARCHIVED: ArchivedFilter[] = ['false', 'true', 'all'];
+import { type ProjectFilters, useCreateProject, useProjectList } from './use-projects';
 
 /** The list's filters live in the address, so a reload or the back button keeps them. */
 function useFilters(): [ProjectFilters, (change: Partial<ProjectFilters>) => void] {
@@ -41,8 +42,21 @@ function useFilters(): [ProjectFilters, (change: Partial<ProjectFilters>) => voi
   return [filters, update];
 }
 
+function EmptyText({ title, text }: { title: string; text: string }) {
+  return (
+    <Flex vertical gap={4} align="center">
+      <Typography.Text strong>{title}</Typography.Text>
+      <Typography.Text type="secondary" className="qd-empty-text">
+        {text}
+      </Typography.Text>
+    </Flex>
+  );
+}
+
+/** `/projects`: search, filter, sort and page through the workspace's projects; create one. */
 export function ProjectsPage() {
   const { t } = useTranslation();
+  const message = useMessage();
   const format = useFormat();
   const navigate = useNavigate();
   const me = useCurrentUser();
@@ -51,7 +65,6 @@ export function ProjectsPage() {
   const [creating, setCreating] = useState(false);
   const list = useProjectList(filters);
   const create = useCreateProject();
-  const { message } = App.useApp();
 
   // The search box waits for a pause in typing before it filters.
   useEffect(() => {
@@ -63,52 +76,47 @@ export function ProjectsPage() {
   const projects = list.data?.pages.flatMap((page) => page.items) ?? [];
   const isFiltered = Boolean(filters.q || filters.status.length);
   const canCreate = me.role !== 'guest';
+  const startCreating = () => setCreating(true);
 
-  const columns: TableColumnsType<Project> = [
+  const columns: Column<Project>[] = [
     {
       key: 'name',
       title: t('projects.columns.name'),
-      render: (_, project) => (
-        <Flex vertical gap={2}>
+      render: (project) => (
+        <Flex gap={6} align="center" wrap>
           <Link to={`/projects/${project.id}`} onClick={(event) => event.stopPropagation()} data-testid="project-link">
             <Typography.Text strong className="qd-link-text">
               {project.name}
             </Typography.Text>
           </Link>
-          {project.archivedAt && (
-            <span>
-              <Tag>{t('projects.archivedTag')}</Tag>
-            </span>
-          )}
+          {project.archivedAt && <Tag>{t('projects.archivedTag')}</Tag>}
         </Flex>
       ),
     },
-    { key: 'status', title: t('projects.columns.status'), render: (_, project) => <StatusTag status={project.status} />, width: 110 },
+    { key: 'status', title: t('projects.columns.status'), render: (project) => <StatusTag status={project.status} /> },
     {
       key: 'methodology',
       title: t('projects.columns.methodology'),
-      render: (_, project) => t(`project.methodology.${project.methodology}`),
-      width: 110,
-      responsive: ['md'],
+      render: (project) => t(`project.methodology.${project.methodology}`),
+      from: 'md',
     },
     {
       key: 'dates',
       title: t('projects.columns.dates'),
-      render: (_, project) => <DateRange start={project.startDate} end={project.endDate} />,
-      responsive: ['sm'],
+      render: (project) => <DateRange start={project.startDate} end={project.endDate} />,
+      from: 'sm',
     },
     {
       key: 'currency',
       title: t('projects.columns.currency'),
-      render: (_, project) => <span title={format.currencyName(project.currency)}>{project.currency}</span>,
-      width: 90,
-      responsive: ['lg'],
+      render: (project) => <span title={format.currencyName(project.currency)}>{project.currency}</span>,
+      from: 'lg',
     },
     {
       key: 'updated',
       title: t('projects.columns.updated'),
-      render: (_, project) => <DateTimeText value={project.updatedAt} />,
-      responsive: ['xl'],
+      render: (project) => <DateTimeText value={project.updatedAt} />,
+      from: 'xl',
     },
   ];
 
@@ -129,7 +137,7 @@ export function ProjectsPage() {
   ) : (
     <Empty description={<EmptyText title={t('projects.emptyTitle')} text={t('projects.emptyText')} />} data-testid="projects-empty">
       {canCreate && (
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="projects-empty-create">
+        <Button type="primary" icon={<PlusOutlined />} onClick={startCreating} data-testid="projects-empty-create">
           {t('projects.new')}
         </Button>
       )}
@@ -143,63 +151,32 @@ export function ProjectsPage() {
         subtitle={t('projects.subtitle')}
         extra={
           canCreate && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="project-create">
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={startCreating}
+              onMouseEnter={preloadProjectForm}
+              onFocus={preloadProjectForm}
+              data-testid="project-create"
+            >
               {t('projects.new')}
             </Button>
           )
         }
       />
-      <Flex gap={8} wrap className="qd-toolbar" align="center">
-        <Input
-          allowClear
-          prefix={<SearchOutlined />}
-          placeholder={t('projects.search')}
-          value={search}
-          onChange={(event) => setSearch(event.target.value)}
-          className="qd-toolbar-search"
-          aria-label={t('projects.search')}
-          data-testid="projects-search"
-        />
-        <Select
-          mode="multiple"
-          allowClear
-          placeholder={t('projects.statusFilter')}
-          value={filters.status}
-          onChange={(status) => setFilters({ status })}
-          options={PROJECT_STATUSES.map((status) => ({ value: status, label: t(`project.status.${status}`) }))}
-          className="qd-toolbar-status"
-          maxTagCount="responsive"
-          aria-label={t('projects.statusFilter')}
-          data-testid="projects-status-filter"
-        />
-        <Select<ProjectSort>
-          value={filters.sort}
-          onChange={(sort) => setFilters({ sort })}
-          options={PROJECT_SORTS.map((sort) => ({ value: sort, label: t(`projects.sorts.${sort}`) }))}
-          popupMatchSelectWidth={false}
-          aria-label={t('projects.sort')}
-          data-testid="projects-sort"
-        />
-        <Segmented<ArchivedFilter>
-          value={filters.archived}
-          onChange={(archived) => setFilters({ archived })}
-          options={ARCHIVED.map((value) => ({ value, label: t(`projects.archived.${value}`) }))}
-          data-testid="projects-archived"
-        />
-      </Flex>
+      <ProjectFilterBar filters={filters} search={search} onSearch={setSearch} onChange={setFilters} />
       {list.isError ? (
         <QueryError error={list.error} onRetry={() => void list.refetch()} />
       ) : (
-        <Table<Project>
-          rowKey="id"
+        <DataTable<Project>
+          rows={projects}
+          rowKey={(project) => project.id}
           columns={columns}
-          dataSource={projects}
-          loading={list.isPending || (list.isFetching && !list.isFetchingNextPage && list.isPlaceholderData)}
-          pagination={false}
-          locale={{ emptyText: list.isPending ? ' ' : empty }}
-          onRow={(project) => ({ onClick: () => navigate(`/projects/${project.id}`), className: 'qd-table-row-link' })}
-          data-testid="projects-table"
-          scroll={{ x: 'max-content' }}
+          loading={list.isPending || (list.isFetching && list.isPlaceholderData)}
+          empty={empty}
+          onRowClick={(project) => navigate(`/projects/${project.id}`)}
+          testId="projects-table"
+          rowTestId="project-row"
         />
       )}
       {projects.length > 0 && (
@@ -212,7 +189,7 @@ export function ProjectsPage() {
           )}
         </div>
       )}
-      <ProjectFormModal
+      <LazyProjectFormModal
         open={creating}
         pending={create.isPending}
         onCancel={() => setCreating(false)}
@@ -227,16 +204,5 @@ export function ProjectsPage() {
         }
       />
     </>
-  );
-}
-
-function EmptyText({ title, text }: { title: string; text: string }) {
-  return (
-    <Flex vertical gap={4} align="center">
-      <Typography.Text strong>{title}</Typography.Text>
-      <Typography.Text type="secondary" className="qd-empty-text">
-        {text}
-      </Typography.Text>
-    </Flex>
   );
 }

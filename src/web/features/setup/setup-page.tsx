@@ -1,4 +1,4 @@
-import { Button, Card, Checkbox, Divider, Form, Input, Typography } from 'antd';
+import { Button, Checkbox, Divider, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Locale } from '../../../core/common/schemas';
@@ -41,60 +41,58 @@ export function SetupPage() {
   };
 
   return (
-    <PublicLayout>
-      <Card className="qd-public-card" data-testid="setup-page">
-        <Typography.Title level={3}>{t('setup.title')}</Typography.Title>
-        <Typography.Paragraph type="secondary">{t('setup.intro')}</Typography.Paragraph>
-        <Form<SetupForm>
-          form={form}
-          layout="vertical"
-          requiredMark={false}
-          initialValues={{ locale, timeZone: browserTimeZone(), demo: true }}
-          onFinish={submit}
-          onValuesChange={(changed: Partial<SetupForm>) => {
-            if (changed.locale) setGuestLocale(changed.locale);
-          }}
+    <PublicLayout testId="setup-page">
+      <Typography.Title level={3}>{t('setup.title')}</Typography.Title>
+      <Typography.Paragraph type="secondary">{t('setup.intro')}</Typography.Paragraph>
+      <Form<SetupForm>
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        initialValues={{ locale, timeZone: browserTimeZone(), demo: true }}
+        onFinish={submit}
+        onValuesChange={(changed: Partial<SetupForm>) => {
+          if (changed.locale) setGuestLocale(changed.locale);
+        }}
+      >
+        <Divider titlePlacement="start">{t('setup.owner')}</Divider>
+        <Form.Item name="name" label={t('auth.name')} rules={[{ required: true, whitespace: true, message: t('auth.nameRequired') }]}>
+          <Input autoComplete="name" maxLength={100} data-testid="setup-name" />
+        </Form.Item>
+        <Form.Item
+          name="email"
+          label={t('auth.email')}
+          rules={[
+            { required: true, message: t('auth.emailRequired') },
+            { type: 'email', message: t('auth.emailInvalid') },
+          ]}
         >
-          <Divider titlePlacement="start">{t('setup.owner')}</Divider>
-          <Form.Item name="name" label={t('auth.name')} rules={[{ required: true, whitespace: true, message: t('auth.nameRequired') }]}>
-            <Input autoComplete="name" maxLength={100} data-testid="setup-name" />
-          </Form.Item>
-          <Form.Item
-            name="email"
-            label={t('auth.email')}
-            rules={[
-              { required: true, message: t('auth.emailRequired') },
-              { type: 'email', message: t('auth.emailInvalid') },
-            ]}
-          >
-            <Input type="email" autoComplete="email" data-testid="setup-email" />
-          </Form.Item>
-          <PasswordField name="password" label={t('auth.password')} emailField="email" nameField="name" testId="setup-password" />
+          <Input type="email" autoComplete="email" data-testid="setup-email" />
+        </Form.Item>
+        <PasswordField name="password" label={t('auth.password')} emailField="email" nameField="name" testId="setup-password" />
 
-          <Divider titlePlacement="start">{t('setup.workspace')}</Divider>
-          <Form.Item
-            name="workspaceName"
-            label={t('setup.workspaceName')}
-            rules={[{ required: true, whitespace: true, message: t('setup.workspaceNameRequired') }]}
-          >
-            <Input placeholder={t('setup.workspaceNamePlaceholder')} maxLength={100} data-testid="setup-workspace" />
-          </Form.Item>
-          <Form.Item name="locale" label={t('auth.language')}>
-            <LanguageSelect testId="setup-locale" />
-          </Form.Item>
-          <Form.Item name="timeZone" label={t('auth.timeZone')} extra={t('auth.timeZoneHint')}>
-            <TimeZoneSelect testId="setup-time-zone" />
-          </Form.Item>
-          <Form.Item name="demo" valuePropName="checked" extra={t('setup.demoHint')}>
-            <Checkbox data-testid="setup-demo">{t('setup.demo')}</Checkbox>
-          </Form.Item>
+        <Divider titlePlacement="start">{t('setup.workspace')}</Divider>
+        <Form.Item
+          name="workspaceName"
+          label={t('setup.workspaceName')}
+          rules={[{ required: true, whitespace: true, message: t('setup.workspaceNameRequired') }]}
+        >
+          <Input placeholder={t('setup.workspaceNamePlaceholder')} maxLength={100} data-testid="setup-workspace" />
+        </Form.Item>
+        <Form.Item name="locale" label={t('auth.language')}>
+          <LanguageSelect testId="setup-locale" />
+        </Form.Item>
+        <Form.Item name="timeZone" label={t('auth.timeZone')} extra={t('auth.timeZoneHint')}>
+          <TimeZoneSelect testId="setup-time-zone" />
+        </Form.Item>
+        <Form.Item name="demo" valuePropName="checked" extra={t('setup.demoHint')}>
+          <Checkbox data-testid="setup-demo">{t('setup.demo')}</Checkbox>
+        </Form.Item>
 
-          <FormError error={signup.error && !passwordProblemOf(signup.error) ? signup.error : null} />
-          <Button type="primary" htmlType="submit" size="large" block loading={signup.isPending} data-testid="setup-submit">
-            {t('setup.submit')}
-          </Button>
-        </Form>
-      </Card>
+        <FormError error={signup.error && !passwordProblemOf(signup.error) ? signup.error : null} />
+        <Button type="primary" htmlType="submit" size="large" block loading={signup.isPending} data-testid="setup-submit">
+          {t('setup.submit')}
+        </Button>
+      </Form>
     </PublicLayout>
   );
 }

@@ -1,11 +1,14 @@
 import { MailOutlined } from '@ant-design/icons';
-import { App, Button, Card, Form, Input, InputNumber, Modal, Popconfirm, Select, Table, type TableColumnsType, Tag } from 'antd';
+import { Button, Form, Input, Popconfirm, Segmented, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Invitation } from '../../../core/users/schemas';
+import { useMessage } from '../../app/feedback';
+import { type Column, DataTable } from '../../components/data-table';
 import { DateTimeText } from '../../components/date-text';
+import { LazySecretModal } from '../../components/lazy-secret-modal';
+import { Panel } from '../../components/panel';
 import { QueryError } from '../../components/query-error';
-import { SecretReveal } from '../../components/secret-reveal';
 import { type InvitationInput, useCreateInvitation, useInvitations, useRevokeInvitation } from './use-workspace';
 
 const INVITABLE = ['member', 'admin', 'guest'] as const;
@@ -13,7 +16,7 @@ const INVITABLE = ['member', 'admin', 'guest'] as const;
 /** Create an invitation link (shown once), list the pending ones, revoke one. */
 export function InvitationsTab() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const message = useMessage();
   const [form] = Form.useForm<InvitationInput>();
   const invitations = useInvitations();
   const create = useCreateInvitation();
@@ -31,24 +34,28 @@ export function InvitationsTab() {
       },
     );
 
-  const columns: TableColumnsType<Invitation> = [
+  const columns: Column<Invitation>[] = [
     {
       key: 'email',
       title: t('auth.email'),
-      render: (_, invitation) => invitation.email ?? <span className="qd-muted">{t('workspace.invitations.anyone')}</span>,
+      render: (invitation) => invitation.email ?? <span className="qd-muted">{t('workspace.invitations.anyone')}</span>,
     },
-    { key: 'role', title: t('workspace.invitations.role'), render: (_, invitation) => <Tag>{t(`roles.workspace.${invitation.role}`)}</Tag> },
+    {
+      key: 'role',
+      title: t('workspace.invitations.role'),
+      render: (invitation) => <Tag>{t(`roles.workspace.${invitation.role}`)}</Tag>,
+    },
     {
       key: 'created',
       title: t('workspace.invitations.created'),
-      render: (_, invitation) => <DateTimeText value={invitation.createdAt} />,
-      responsive: ['md'],
+      render: (invitation) => <DateTimeText value={invitation.createdAt} />,
+      from: 'md',
     },
-    { key: 'expires', title: t('workspace.invitations.expires'), render: (_, invitation) => <DateTimeText value={invitation.expiresAt} /> },
+    { key: 'expires', title: t('workspace.invitations.expires'), render: (invitation) => <DateTimeText value={invitation.expiresAt} /> },
     {
       key: 'actions',
       title: t('app.actions'),
-      render: (_, invitation) => (
+      render: (invitation) => (
         <Popconfirm
           title={t('workspace.invitations.revokeTitle')}
           description={t('workspace.invitations.revokeText')}
@@ -67,12 +74,17 @@ export function InvitationsTab() {
 
   return (
     <div className="qd-stack">
-      <Card size="small" title={t('workspace.invitations.create')}>
-        <Form<InvitationInput> form={form} layout="inline" initialValues={{ role: 'member', expiresInDays: 7 }} onFinish={submit} className="qd-inline-form">
+      <Panel title={t('workspace.invitations.create')}>
+        <Form<InvitationInput>
+          form={form}
+          layout="inline"
+          initialValues={{ role: 'member', expiresInDays: 7 }}
+          onFinish={submit}
+          className="qd-inline-form"
+        >
           <Form.Item name="role" label={t('workspace.invitations.role')}>
-            <Select
+            <Segmented
               options={INVITABLE.map((role) => ({ value: role, label: t(`roles.workspace.${role}`) }))}
-              className="qd-role-select"
               data-testid="invitation-role"
             />
           </Form.Item>
@@ -85,7 +97,10 @@ export function InvitationsTab() {
             <Input type="email" prefix={<MailOutlined />} className="qd-invite-email" data-testid="invitation-email" />
           </Form.Item>
           <Form.Item name="expiresInDays" label={t('workspace.invitations.expiresInDays')}>
-            <InputNumber min={1} max={30} suffix={t('workspace.invitations.days')} data-testid="invitation-days" />
+            <Segmented<number>
+              options={[1, 7, 30].map((days) => ({ value: days, label: t('time.days', { count: days }) }))}
+              data-testid="invitation-days"
+            />
           </Form.Item>
           <Form.Item>
             <Button type="primary" htmlType="submit" loading={create.isPending} data-testid="invitation-create">
@@ -93,36 +108,31 @@ export function InvitationsTab() {
             </Button>
           </Form.Item>
         </Form>
-      </Card>
-      <Card size="small" title={t('workspace.invitations.pending')}>
+      </Panel>
+      <Panel title={t('workspace.invitations.pending')}>
         {invitations.isError ? (
           <QueryError error={invitations.error} onRetry={() => void invitations.refetch()} />
         ) : (
-          <Table<Invitation>
-            rowKey="id"
-            size="small"
+          <DataTable<Invitation>
+            rows={invitations.data?.items ?? []}
+            rowKey={(invitation) => invitation.id}
             columns={columns}
-            dataSource={invitations.data?.items ?? []}
+            size="small"
             loading={invitations.isPending}
-            pagination={false}
-            scroll={{ x: 'max-content' }}
-            locale={{ emptyText: t('workspace.invitations.emptyText') }}
-            data-testid="invitations-table"
+            empty={t('workspace.invitations.emptyText')}
+            testId="invitations-table"
+            rowTestId="invitation-row"
           />
         )}
-      </Card>
-      <Modal
+      </Panel>
+      <LazySecretModal
         open={link !== null}
         title={t('workspace.invitations.createdTitle')}
-        onCancel={() => setLink(null)}
-        footer={
-          <Button type="primary" onClick={() => setLink(null)} data-testid="invitation-link-close">
-            {t('app.close')}
-          </Button>
-        }
-      >
-        {link && <SecretReveal value={link} warning={t('workspace.invitations.createdText')} testId="invitation-link" />}
-      </Modal>
+        warning={t('workspace.invitations.createdText')}
+        value={link ?? ''}
+        onClose={() => setLink(null)}
+        testId="invitation-link"
+      />
     </div>
   );
 }

@@ -14,7 +14,8 @@ export function useUsers() {
 export function useChangeRole() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, role }: { id: string; role: WorkspaceRole }) => api.patch<WorkspaceUser>(`/users/${encodeURIComponent(id)}`, { role }),
+    mutationFn: ({ id, role }: { id: string; role: WorkspaceRole }) =>
+      api.patch<WorkspaceUser>(`/users/${encodeURIComponent(id)}`, { role }),
     onSettled: () => client.invalidateQueries({ queryKey: usersKey }),
   });
 }

@@ -1,9 +1,11 @@
-import { DeleteOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Flex, Popconfirm, Select, Table, type TableColumnsType, Typography } from 'antd';
+import { DeleteOutlined, DownOutlined } from '@ant-design/icons';
+import { Alert, Button, Dropdown, Flex, Popconfirm, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { WorkspaceRole } from '../../../core/auth/schemas';
 import type { WorkspaceUser } from '../../../core/users/schemas';
 import { useCurrentUser } from '../../app/auth';
+import { useMessage } from '../../app/feedback';
+import { type Column, DataTable } from '../../components/data-table';
 import { DateTimeText } from '../../components/date-text';
 import { QueryError } from '../../components/query-error';
 import { useChangeRole, useRemoveUser, useUsers } from './use-workspace';
@@ -13,7 +15,7 @@ const ROLES = ['owner', 'admin', 'member', 'guest'] as const satisfies readonly 
 /** The workspace's users: change a role, remove someone. */
 export function UsersTab() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const message = useMessage();
   const me = useCurrentUser();
   const users = useUsers();
   const changeRole = useChangeRole();
@@ -23,15 +25,15 @@ export function UsersTab() {
   // Only an owner grants or takes away the owner role.
   const roleOptions = (current: WorkspaceRole) =>
     ROLES.filter((role) => me.role === 'owner' || (role !== 'owner' && current !== 'owner')).map((role) => ({
-      value: role,
+      key: role,
       label: t(`roles.workspace.${role}`),
     }));
 
-  const columns: TableColumnsType<WorkspaceUser> = [
+  const columns: Column<WorkspaceUser>[] = [
     {
       key: 'name',
       title: t('workspace.users.name'),
-      render: (_, user) => (
+      render: (user) => (
         <Flex vertical>
           <Typography.Text strong>
             {user.name}
@@ -47,24 +49,37 @@ export function UsersTab() {
       key: 'role',
       title: t('workspace.users.role'),
       width: 150,
-      render: (_, user) => (
-        <Select<WorkspaceRole>
-          value={user.role}
-          options={user.role === 'owner' && me.role !== 'owner' ? [{ value: 'owner', label: t('roles.workspace.owner') }] : roleOptions(user.role)}
-          disabled={user.role === 'owner' && me.role !== 'owner'}
-          onChange={(role) => changeRole.mutate({ id: user.id, role }, { onSuccess: () => message.success(t('workspace.users.roleChanged')) })}
-          className="qd-role-select"
-          aria-label={t('workspace.users.role')}
-          data-testid="user-role"
-        />
-      ),
+      render: (user) => {
+        const locked = user.role === 'owner' && me.role !== 'owner';
+        return (
+          <Dropdown
+            trigger={['click']}
+            disabled={locked}
+            menu={{
+              selectable: true,
+              selectedKeys: [user.role],
+              items: roleOptions(user.role).map((option) => ({ ...option, 'data-testid': `user-role-${option.key}` })),
+              onClick: ({ key }) => {
+                const role = ROLES.find((candidate) => candidate === key);
+                if (role && role !== user.role)
+                  changeRole.mutate({ id: user.id, role }, { onSuccess: () => message.success(t('workspace.users.roleChanged')) });
+              },
+            }}
+          >
+            <Button size="small" disabled={locked} aria-label={t('workspace.users.role')} data-testid="user-role">
+              {t(`roles.workspace.${user.role}`)}
+              {!locked && <DownOutlined className="qd-caret" />}
+            </Button>
+          </Dropdown>
+        );
+      },
     },
-    { key: 'joined', title: t('workspace.users.joined'), render: (_, user) => <DateTimeText value={user.joinedAt} />, responsive: ['md'] },
+    { key: 'joined', title: t('workspace.users.joined'), render: (user) => <DateTimeText value={user.joinedAt} />, from: 'md' },
     {
       key: 'actions',
       title: t('app.actions'),
       width: 80,
-      render: (_, user) =>
+      render: (user) =>
         user.id === me.user.id ? null : (
           <Popconfirm
             title={t('workspace.users.removeTitle', { name: user.name })}
@@ -74,7 +89,14 @@ export function UsersTab() {
             okButtonProps={{ danger: true }}
             onConfirm={() => remove.mutateAsync(user.id).then(() => message.success(t('workspace.users.removed')))}
           >
-            <Button type="text" danger icon={<DeleteOutlined />} aria-label={t('app.remove')} title={t('app.remove')} data-testid="user-remove" />
+            <Button
+              type="text"
+              danger
+              icon={<DeleteOutlined />}
+              aria-label={t('app.remove')}
+              title={t('app.remove')}
+              data-testid="user-remove"
+            />
           </Popconfirm>
         ),
     },
@@ -83,14 +105,13 @@ export function UsersTab() {
   return (
     <>
       <Alert type="info" showIcon title={t('workspace.users.roleHelp')} className="qd-block-gap" />
-      <Table<WorkspaceUser>
-        rowKey="id"
+      <DataTable<WorkspaceUser>
+        rows={users.data?.items ?? []}
+        rowKey={(user) => user.id}
         columns={columns}
-        dataSource={users.data?.items ?? []}
         loading={users.isPending}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
-        data-testid="users-table"
+        testId="users-table"
+        rowTestId="user-row"
       />
     </>
   );

@@ -1,12 +1,16 @@
-import { Result, Tabs } from 'antd';
+import { Alert, Tabs } from 'antd';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { isAdmin, useCurrentUser } from '../../app/auth';
+import { PageSpin } from '../../app/loading';
 import { PageHeader } from '../../components/page-header';
-import { InvitationsTab } from './invitations-tab';
 import { UsersTab } from './users-tab';
 
 const TABS = ['users', 'invitations'] as const;
+
+/** Creating invitations needs a form; it is downloaded when its tab opens. */
+const InvitationsTab = lazy(() => import('./invitations-tab').then((module) => ({ default: module.InvitationsTab })));
 
 /** `/settings/workspace`: the workspace's people and invitations (owners and admins). */
 export function WorkspaceSettingsPage() {
@@ -15,7 +19,7 @@ export function WorkspaceSettingsPage() {
   const [params, setParams] = useSearchParams();
   const tab = TABS.find((key) => key === params.get('tab')) ?? 'users';
 
-  if (!isAdmin(me)) return <Result status="403" title={t('errors.FORBIDDEN')} subTitle={t('workspace.adminOnly')} />;
+  if (!isAdmin(me)) return <Alert type="warning" showIcon title={t('errors.FORBIDDEN')} description={t('workspace.adminOnly')} />;
   return (
     <>
       <PageHeader title={t('workspace.title')} subtitle={t('workspace.subtitle', { name: me.workspace.name })} />
@@ -27,7 +31,11 @@ export function WorkspaceSettingsPage() {
           {
             key: 'invitations',
             label: <span data-testid="tab-invitations">{t('workspace.tabs.invitations')}</span>,
-            children: <InvitationsTab />,
+            children: (
+              <Suspense fallback={<PageSpin />}>
+                <InvitationsTab />
+              </Suspense>
+            ),
           },
         ]}
       />

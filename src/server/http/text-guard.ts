@@ -1,0 +1,41 @@
+import type { FastifyInstance } from 'fastify';
+import { AppError } from './errors.js';
+
+/** Where the first U+0000 of a parsed input is (`'name'`, `'items.2.title'`, `''` for the value itself), or null. */
+export function findNulCharacter(value: unknown): string | null {
+  // Iterative: a JSON body may nest deeper than the call stack.
+  const stack: { value: unknown; path: string }[] = [{ value, path: '' }];
+  while (stack.length > 0) {
+    const item = stack.pop() as { value: unknown; path: string };
+    if (typeof item.value === 'string') {
+      if (item.value.includes('\u0000')) return item.path;
+    } else if (item.value !== null && typeof item.value === 'object') {
+      for (const [key, child] of Object.entries(item.value)) {
+        const path = item.path ? `${item.path}.${key}` : key;
+        if (key.includes('\u0000')) return path;
+        stack.push({ value: child, path });
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * PostgreSQL cannot store U+0000 in text (it fails the whole statement) while SQLite stores it: refuse
+ * the character in path parameters, query strings and bodies alike, with a 400, on both databases.
+ */
+export function refuseNulCharacters(app: FastifyInstance): void {
+  app.addHook('preValidation', async (request) => {
+    for (const [part, value] of [
+      ['params', request.params],
+      ['querystring', request.query],
+      ['body', request.body],
+    ] as const) {
+      const path = findNulCharacter(value);
+      if (path !== null) {
+        const message = 'must not contain the character U+0000';
+        throw new AppError('VALIDATION', `Invalid ${part}${path ? ` field "${path}"` : ''}: ${message}`, [{ in: part, path, message }]);
+      }
+    }
+  });
+}
