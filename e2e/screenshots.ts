@@ -20,6 +20,7 @@ const DESKTOP = { width: 1366, height: 860 };
 const PHONE = { width: 390, height: 844 };
 
 const problems: string[] = [];
+const openPages: Page[] = [];
 
 async function newContext(browser: Browser, locale: 'zh-CN' | 'en', viewport = DESKTOP): Promise<BrowserContext> {
   const context = await browser.newContext({
@@ -34,6 +35,7 @@ async function newContext(browser: Browser, locale: 'zh-CN' | 'en', viewport = D
 
 /** Records page errors and console errors (expected HTTP errors are allowed by the caller's `expect`). */
 function watch(page: Page): void {
+  openPages.push(page);
   page.on('pageerror', (error) => problems.push(`pageerror on ${page.url()}: ${error.message}`));
   page.on('console', (message) => {
     if (message.type() !== 'error' && message.type() !== 'warning') return;
@@ -56,23 +58,18 @@ async function clickMenuItem(page: Page, testId: string): Promise<void> {
   await page.locator(`[data-testid="${testId}"]`).last().click();
 }
 
-/** Sums the gzipped size of every script a cold load of `url` downloads. */
+/** Sums the gzipped size of every script a cold load of `url` downloads (fetched again to read each body in full). */
 async function firstRouteJs(browser: Browser, url: string, storageState?: Awaited<ReturnType<BrowserContext['storageState']>>) {
   const context = await browser.newContext({ storageState, viewport: DESKTOP });
   const page = await context.newPage();
-  const scripts = new Map<string, number>();
-  page.on('response', async (response) => {
-    if (response.request().resourceType() !== 'script') return;
-    try {
-      const body = await response.body();
-      scripts.set(response.url(), zlib.gzipSync(body, { level: 9 }).length);
-    } catch {
-      // a navigation can cancel a body; it is counted by its next load
-    }
+  const scripts = new Set<string>();
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') scripts.add(request.url());
   });
   await page.goto(`${BASE_URL}${url}`, { waitUntil: 'networkidle' });
   await page.waitForTimeout(300);
-  const total = [...scripts.values()].reduce((sum, size) => sum + size, 0);
+  let total = 0;
+  for (const script of scripts) total += zlib.gzipSync(await (await fetch(script)).arrayBuffer(), { level: 9 }).length;
   await context.close();
   return { url, files: scripts.size, kilobytesGzipped: Math.round((total / 1024) * 10) / 10 };
 }
@@ -206,7 +203,7 @@ async function main(): Promise<void> {
     await byTestId(page, 'tab-invitations').click();
     await byTestId(page, 'invitation-create').click();
     await byTestId(page, 'invitation-link').waitFor();
-    const inviteUrl = (await byTestId(page, 'invitation-link').innerText()).trim();
+    const inviteUrl = ((await byTestId(page, 'invitation-link').textContent()) ?? '').trim();
     await shot(page, 'zh-18-invitation-link', false);
     await byTestId(page, 'invitation-link-close').click();
     await shot(page, 'zh-19-workspace-invitations');
@@ -291,6 +288,8 @@ async function main(): Promise<void> {
     await byTestId(enPage, 'sign-in-submit').click();
     await enPage.waitForURL('**/projects');
     await byTestId(enPage, 'user-menu').click();
+    await enPage.locator('[data-testid="user-menu-language"]').last().hover();
+    await shot(enPage, 'en-06-user-menu-language', false);
     await clickMenuItem(enPage, 'user-menu-locale-en');
     await enPage.getByText('Projects', { exact: true }).first().waitFor();
     await byTestId(enPage, 'project-link').first().waitFor();
@@ -376,8 +375,10 @@ async function main(): Promise<void> {
     await byTestId(enPage, 'sign-in-email').fill('nobody@example.com');
     for (let attempt = 0; attempt < 6; attempt++) {
       await byTestId(enPage, 'sign-in-password').fill(`wrong-${attempt}`);
-      await byTestId(enPage, 'sign-in-submit').click();
-      await enPage.waitForResponse((response) => response.url().endsWith('/auth/login'));
+      await Promise.all([
+        enPage.waitForResponse((response) => response.url().endsWith('/auth/login')),
+        byTestId(enPage, 'sign-in-submit').click(),
+      ]);
     }
     await byTestId(enPage, 'sign-in-rate-limited').waitFor();
     await shot(enPage, 'en-23-sign-in-rate-limited');
@@ -388,6 +389,12 @@ async function main(): Promise<void> {
     for (const size of sizes)
       console.log(`  ${size.url.padEnd(48)} ${String(size.kilobytesGzipped).padStart(6)} KB in ${size.files} files`);
     fs.writeFileSync(path.join(OUT, 'first-route-js.json'), `${JSON.stringify(sizes, null, 2)}\n`);
+  } catch (error) {
+    // Show where it stopped.
+    for (const [index, open] of openPages.entries()) {
+      if (!open.isClosed()) await open.screenshot({ path: path.join(OUT, `failure-${index}.png`) }).catch(() => undefined);
+    }
+    throw error;
   } finally {
     await browser.close();
   }

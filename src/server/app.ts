@@ -19,8 +19,8 @@ import { userRoutes } from './features/users/routes.js';
 import { requireAccessDeclarations } from './http/access.js';
 import { registerAuthentication } from './http/authenticate.js';
 import { answerRouterError, registerErrorHandler } from './http/error-handler.js';
-import { refuseNulCharacters } from './http/text-guard.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
+import { refuseNulCharacters } from './http/text-guard.js';
 
 export const APP_VERSION = '0.1.0';
 const WEB_ROOT = path.resolve(import.meta.dirname, '../../dist/web');

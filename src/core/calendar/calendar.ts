@@ -54,8 +54,16 @@ const requireWorkingWeekday = (c: CompiledCalendar): void => {
   }
 };
 
-/** Whether `date` ('YYYY-MM-DD') is a working day of `cal`. */
-export const isWorkingDay = (cal: WorkingCalendar, date: string): boolean => isWorkingEpochDay(compile(cal), toEpochDay(date));
+/**
+ * Whether `date` ('YYYY-MM-DD') is a working day of `cal`. One look-up scans the lists; for
+ * many look-ups map the calendar once with `buildWorkingDayIndex`.
+ */
+export const isWorkingDay = (cal: WorkingCalendar, date: string): boolean => {
+  const day = toEpochDay(date);
+  if (cal.holidays.includes(date)) return false;
+  if (cal.workdays.includes(date)) return true;
+  return cal.workingWeekdays.includes(weekdayOfEpochDay(day));
+};
 
 /**
  * Moves `days` working days from `date`, on the same index scale as the scheduler: a

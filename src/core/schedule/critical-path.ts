@@ -38,10 +38,12 @@ export const buildNetwork = (
       throw new ScheduleError('UNKNOWN_TASK', `Dependency ${dep.id} names an unknown task`, missing, dep.id);
     }
     if (isSummary[p] === 1 || isSummary[s] === 1) {
+      const summaryEnds = isSummary[p] === 1 ? [dep.predecessorId] : [];
+      if (isSummary[s] === 1 && s !== p) summaryEnds.push(dep.successorId);
       throw new ScheduleError(
         'SUMMARY_DEPENDENCY',
         `Dependency ${dep.id} links a summary task; dependencies link leaf tasks and milestones`,
-        [dep.predecessorId, dep.successorId],
+        summaryEnds,
         dep.id,
       );
     }

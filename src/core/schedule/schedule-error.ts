@@ -1,7 +1,7 @@
 export type ScheduleErrorCode =
   /** The dependencies form a cycle; taskIds lists it in order (each one precedes the next, the last precedes the first). */
   | 'CYCLE'
-  /** A dependency links a summary task (one with children); taskIds are the dependency's two ends. */
+  /** A dependency links a summary task (one with children); taskIds are its summary end(s), dependencyId the dependency. */
   | 'SUMMARY_DEPENDENCY'
   /** A dependency or parentId names a task that is not in the input; taskIds are the unknown ids. */
   | 'UNKNOWN_TASK'

@@ -29,10 +29,12 @@ export const buildBenchNetwork = (taskCount = 10_000, dependencyCount = 20_000, 
   const int = (below: number): number => Math.floor(random() * below);
   // 26-character ids in the app's own style (time part + random part, Crockford base 32).
   const alphabet = '0123456789abcdefghjkmnpqrstvwxyz';
+  // Joined from an array so that each id is one flat string, like a string read from the
+  // database (concatenation would make a rope that V8 flattens on first use).
   const newId = (i: number): string => {
-    let id = `01j${i.toString(32).padStart(7, '0')}`;
-    while (id.length < 26) id += alphabet[int(32)];
-    return id;
+    const chars = [...`01j${i.toString(32).padStart(7, '0')}`];
+    while (chars.length < 26) chars.push(alphabet[int(32)]);
+    return chars.join('');
   };
   const tasks: ScheduleTaskInput[] = [];
   const leaves: string[] = [];

@@ -244,6 +244,8 @@ describe('computeSchedule on random acyclic networks', () => {
         const isSummary = isSummaryIn(input);
         const leafRows = s.tasks.filter((t) => !isSummary(t.taskId));
         const F = Math.max(0, ...leafRows.map((t) => t.ef));
+        // The backward pass starts every lf at F: the latest late finish is F itself.
+        if (leafRows.length > 0) expect(Math.max(...leafRows.map((t) => t.lf))).toBe(F);
         for (const dep of input.dependencies) {
           const p = row(rows, dep.predecessorId);
           const succ = row(rows, dep.successorId);

@@ -391,15 +391,13 @@ describe('computeSchedule: refusals', () => {
     expectError(() => schedule([task('A', 1)], [link('A', 'A')]), 'CYCLE', ['A']);
   });
 
-  it('refuses dependencies on summary tasks', () => {
-    expectError(() => schedule([task('P', 0), task('A', 1, { parentId: 'P' }), task('B', 1)], [link('P', 'B')]), 'SUMMARY_DEPENDENCY', [
-      'P',
-      'B',
-    ]);
-    expectError(() => schedule([task('P', 0), task('A', 1, { parentId: 'P' }), task('B', 1)], [link('B', 'P')]), 'SUMMARY_DEPENDENCY', [
-      'B',
-      'P',
-    ]);
+  it('refuses dependencies on summary tasks, naming the summary end', () => {
+    const tasks = [task('P', 0), task('A', 1, { parentId: 'P' }), task('B', 1), task('Q', 0), task('C', 1, { parentId: 'Q' })];
+    expectError(() => schedule(tasks, [link('P', 'B')]), 'SUMMARY_DEPENDENCY', ['P']);
+    expectError(() => schedule(tasks, [link('B', 'P')]), 'SUMMARY_DEPENDENCY', ['P']);
+    expectError(() => schedule(tasks, [link('P', 'Q')]), 'SUMMARY_DEPENDENCY', ['P', 'Q']);
+    // A child linked to its own parent is a summary dependency too.
+    expectError(() => schedule(tasks, [link('A', 'P')]), 'SUMMARY_DEPENDENCY', ['P']);
   });
 
   it('refuses unknown tasks and malformed input', () => {

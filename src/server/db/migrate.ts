@@ -1,10 +1,12 @@
 import { type Migration, type MigrationProvider, Migrator } from 'kysely';
 import type { Db } from './database.js';
 import * as foundation from './migrations/2026-11-28T2300-foundation.js';
+import * as memberCapacityDouble from './migrations/2026-11-28T2345-member-capacity-double.js';
 
 /** Forward-only, append-only: add new migrations at the end, never edit a landed one. */
 const migrations: Record<string, Migration> = {
   '2026-11-28T2300-foundation': foundation,
+  '2026-11-28T2345-member-capacity-double': memberCapacityDouble,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

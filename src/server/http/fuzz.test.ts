@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RouteEntry } from './access.js';
 import { testDialects } from '../test/databases.js';
 import { idsOfWorkspace } from '../test/db-inspect.js';
 import { buildProject, inviteUser, type Session, signupOwner, startTestApp, type TestApp } from '../test/harness.js';
@@ -12,16 +11,17 @@ import {
   encodeQuery,
   expandMarkers,
   type FuzzBody,
-  fuzzBody,
   type FuzzParam,
-  fuzzParam,
   type FuzzQuery,
+  fuzzBody,
+  fuzzParam,
   fuzzQuery,
   inputJsonSchema,
   isZodSchema,
   validOrNull,
   withEveryString,
 } from '../test/schema-values.js';
+import type { RouteEntry } from './access.js';
 
 /**
  * SPEC §5: every route, fuzzed with malformed input, answers 0 server errors. The routes come from the
@@ -40,7 +40,10 @@ const seedOf = (text: string) => {
 
 const printable = fc.stringMatching(/^[\x21-\x7e]{0,60}$/);
 
-type Credentials = { kind: 'bearer' } | { kind: 'cookie'; csrf: string | null } | { kind: 'none' | 'bad-cookie' | 'bad-bearer' | 'odd-header'; value: string };
+type Credentials =
+  | { kind: 'bearer' }
+  | { kind: 'cookie'; csrf: string | null }
+  | { kind: 'none' | 'bad-cookie' | 'bad-bearer' | 'odd-header'; value: string };
 
 type FuzzInput = { credentials: Credentials; params: FuzzParam[]; query: FuzzQuery | null; body: FuzzBody; ifMatch: string | null };
 
@@ -115,7 +118,8 @@ describe.each(testDialects())('fuzzing every route on %s', (dialect) => {
         credentials,
         params: [{ value: text }],
         query: { pairs: queryKeys.map((key): [string, string] => [key, text]), raw: null },
-        body: body === null || ['GET', 'HEAD'].includes(route.method) ? { kind: 'none' } : { kind: 'json', value: withEveryString(body, text) },
+        body:
+          body === null || ['GET', 'HEAD'].includes(route.method) ? { kind: 'none' } : { kind: 'json', value: withEveryString(body, text) },
         ifMatch: null,
       },
     ]);
@@ -126,7 +130,11 @@ describe.each(testDialects())('fuzzing every route on %s', (dialect) => {
     const path = fillPath(route.url, () => encodeParam(input.params[n++ % input.params.length]));
     const headers: Record<string, string> = { ...headersFor(input.credentials) };
     if (input.ifMatch !== null) headers['if-match'] = input.ifMatch;
-    const options: InjectOptions = { method: route.method as InjectOptions['method'], url: input.query ? `${path}?${encodeQuery(input.query)}` : path, headers };
+    const options: InjectOptions = {
+      method: route.method as InjectOptions['method'],
+      url: input.query ? `${path}?${encodeQuery(input.query)}` : path,
+      headers,
+    };
     if (input.body.kind === 'json') {
       options.payload = expandMarkers(JSON.stringify(input.body.value));
       headers['content-type'] = 'application/json';

@@ -1,11 +1,11 @@
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RouteEntry } from './access.js';
 import { testDialects } from '../test/databases.js';
 import { digestTables, idsOfWorkspace, tablesOf } from '../test/db-inspect.js';
 import { buildProject, inviteUser, type Session, signupOwner, startTestApp, type TestApp } from '../test/harness.js';
 import { fillPath, loadRouteTable, pathParams } from '../test/route-table.js';
 import { inputJsonSchema, isZodSchema, type Json, validValue } from '../test/schema-values.js';
+import type { RouteEntry } from './access.js';
 
 /**
  * SPEC §5 "every route is tested against a user of another workspace (0 leaks)", generated from the
@@ -23,7 +23,7 @@ const schemaPart = (route: RouteEntry, part: 'body' | 'querystring' | 'params') 
 };
 
 /** A request to `route` that passes its validation: a minimal valid body and query derived from its schemas. */
-function validRequest(route: RouteEntry, path: string, overrides?: Record<string, Json>): Pick<InjectOptions, 'url' | 'payload'> {
+function validRequest(route: RouteEntry, path: string, overrides?: Record<string, Json>): { url: string; payload: string | undefined } {
   const body = schemaPart(route, 'body');
   const query = schemaPart(route, 'querystring');
   const search = query ? new URLSearchParams(validValue(query, { stringify: true }) as Record<string, string>).toString() : '';
@@ -78,7 +78,9 @@ describe.each(testDialects())('another workspace on %s', (dialect) => {
   afterAll(() => t?.close());
 
   it('has an object of every kind in workspace A (every table with workspace_id and id)', async () => {
-    const tables = (await tablesOf(t.database.db)).filter((table) => table.columns.includes('workspace_id') && table.columns.includes('id'));
+    const tables = (await tablesOf(t.database.db)).filter(
+      (table) => table.columns.includes('workspace_id') && table.columns.includes('id'),
+    );
     expect(tables.length).toBeGreaterThanOrEqual(7);
     const kinds = new Set(idsA.values());
     const missing = tables.map((table) => table.name).filter((name) => !kinds.has(name));
@@ -113,7 +115,10 @@ describe.each(testDialects())('another workspace on %s', (dialect) => {
     for (const route of routesWithParams.filter((r) => r.method === 'GET' && r.url.startsWith('/api/v1/'))) {
       const statuses = new Set<number>();
       for (const id of idsA.keys()) {
-        const response = await ownerA.request('GET', validRequest(route, fillPath(route.url, encodeURIComponent(id))).url!.replace('/api/v1', ''));
+        const response = await ownerA.request(
+          'GET',
+          validRequest(route, fillPath(route.url, encodeURIComponent(id))).url.replace('/api/v1', ''),
+        );
         statuses.add(response.statusCode);
       }
       expect({ route: route.url, found: statuses.has(200) }).toEqual({ route: route.url, found: true });
@@ -141,7 +146,10 @@ describe.each(testDialects())('another workspace on %s', (dialect) => {
         }
         paths = candidates;
       }
-      expect({ route: `${route.method} ${route.url}`, paths: paths.length > 0 }).toEqual({ route: `${route.method} ${route.url}`, paths: true });
+      expect({ route: `${route.method} ${route.url}`, paths: paths.length > 0 }).toEqual({
+        route: `${route.method} ${route.url}`,
+        paths: true,
+      });
       for (const [field, fieldSchema] of idFields) {
         const isArray = fieldSchema.type === 'array';
         for (const path of paths) {
@@ -169,7 +177,8 @@ describe.each(testDialects())('another workspace on %s', (dialect) => {
       for (const word of words) if (text.includes(word)) found.push(`${label} shows ${idsA.get(word) ?? 'text'} ${word}`);
     };
     for (const route of getRoutes) {
-      const targets = pathParams(route.url).length === 0 ? [route.url] : [...idsB.keys()].map((id) => fillPath(route.url, encodeURIComponent(id)));
+      const targets =
+        pathParams(route.url).length === 0 ? [route.url] : [...idsB.keys()].map((id) => fillPath(route.url, encodeURIComponent(id)));
       for (const path of targets) {
         const response = await asB(route, validRequest(route, path));
         expect(response.statusCode, `${route.url}: ${response.body.slice(0, 200)}`).toBeLessThan(500);

@@ -54,7 +54,9 @@ export async function idsOfWorkspace(db: Db, workspaceId: string): Promise<Map<s
       for (const row of result.rows) ids.set(String(row.id), table.name);
     }
     if (table.columns.includes('user_id')) {
-      const result = await sql<{ user_id: string }>`select user_id from ${sql.table(table.name)} where workspace_id = ${workspaceId}`.execute(db);
+      const result = await sql<{
+        user_id: string;
+      }>`select user_id from ${sql.table(table.name)} where workspace_id = ${workspaceId}`.execute(db);
       for (const row of result.rows) if (!ids.has(String(row.user_id))) ids.set(String(row.user_id), 'users');
     }
   }

@@ -81,7 +81,12 @@ export async function signupOwner(app: FastifyInstance, overrides: Record<string
 }
 
 /** Invites a user into the owner's workspace with `role` and signs them in. */
-export async function inviteUser(app: FastifyInstance, owner: Session, role: 'admin' | 'member' | 'guest', name = 'Mia Member'): Promise<Session> {
+export async function inviteUser(
+  app: FastifyInstance,
+  owner: Session,
+  role: 'admin' | 'member' | 'guest',
+  name = 'Mia Member',
+): Promise<Session> {
   const invitation = await owner.request('POST', '/invitations', { role });
   if (invitation.statusCode !== 201) throw new Error(`invitation failed: ${invitation.body}`);
   const email = uniqueEmail(role);

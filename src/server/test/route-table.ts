@@ -1,5 +1,5 @@
-import type { RouteEntry } from '../http/access.js';
 import { connect } from '../db/connect.js';
+import type { RouteEntry } from '../http/access.js';
 import { buildTestApp } from './harness.js';
 
 /**

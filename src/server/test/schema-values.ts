@@ -39,15 +39,7 @@ export function inputJsonSchema(schema: z.ZodType): JsonSchema {
 }
 
 /** Strings tried, in order, for a string field: the first the schema accepts wins. */
-const STRING_CANDIDATES = [
-  'Quarterdeck',
-  '2027-01-04',
-  'CNY',
-  'UTC',
-  'new.user@example.com',
-  'a',
-  'abcdefghijklmnopqrstuvwxyz0123456789',
-];
+const STRING_CANDIDATES = ['Quarterdeck', '2027-01-04', 'CNY', 'UTC', 'new.user@example.com', 'a', 'abcdefghijklmnopqrstuvwxyz0123456789'];
 
 function stringCandidates(js: JsonSchema): string[] {
   const min = js.minLength ?? 0;
@@ -139,10 +131,23 @@ const pathKey = (path: PropertyKey[]) => path.map((p) => (typeof p === 'number' 
  * refinement the JSON Schema cannot express (a real date, a time zone, an e-mail) refuses it.
  * `stringify` turns leaves into strings first (query strings). Throws when no such value is found.
  */
+const validCache = new WeakMap<z.ZodType, Map<string, Json>>();
+
 export function validValue(
   schema: z.ZodType,
   options: { full?: boolean; stringify?: boolean; overrides?: Record<string, Json> } = {},
 ): Record<string, Json> | Json {
+  // Memoized: generated checks ask for the same schema's value thousands of times.
+  const key = JSON.stringify([options.full ?? false, options.stringify ?? false, options.overrides ?? null]);
+  const cached = validCache.get(schema)?.get(key);
+  if (cached !== undefined) return structuredClone(cached);
+  const value = findValidValue(schema, options);
+  if (!validCache.has(schema)) validCache.set(schema, new Map());
+  validCache.get(schema)?.set(key, value);
+  return structuredClone(value);
+}
+
+function findValidValue(schema: z.ZodType, options: { full?: boolean; stringify?: boolean; overrides?: Record<string, Json> }): Json {
   const js = inputJsonSchema(schema);
   const choices = new Map<string, number>();
   let lastError = '';
@@ -265,13 +270,11 @@ export const fuzzKey: fc.Arbitrary<string> = fc.oneof(
 );
 
 /** Nested `depth` levels deep: arrays or objects. */
-export const deeplyNested = fc
-  .tuple(fc.integer({ min: 1, max: 500 }), fc.boolean())
-  .map(([depth, useArrays]) => {
-    let value: Json = 'bottom';
-    for (let i = 0; i < depth; i++) value = useArrays ? [value] : { a: value };
-    return value;
-  });
+export const deeplyNested = fc.tuple(fc.integer({ min: 1, max: 500 }), fc.boolean()).map(([depth, useArrays]) => {
+  let value: Json = 'bottom';
+  for (let i = 0; i < depth; i++) value = useArrays ? [value] : { a: value };
+  return value;
+});
 
 export const fuzzJson: fc.Arbitrary<Json> = fc.letrec<{ value: Json }>((tie) => ({
   value: fc.oneof(
@@ -305,10 +308,7 @@ export const RAW_BODIES = [
   `{"name":"${rep('n', 1_100_000)}"}`,
 ];
 
-export type FuzzBody =
-  | { kind: 'none' }
-  | { kind: 'json'; value: Json }
-  | { kind: 'raw'; text: string; contentType: string };
+export type FuzzBody = { kind: 'none' } | { kind: 'json'; value: Json } | { kind: 'raw'; text: string; contentType: string };
 
 /** Bodies around a route's schema: random JSON, a valid body with one field made hostile, raw texts. */
 export function fuzzBody(schema: z.ZodType | undefined): fc.Arbitrary<FuzzBody> {
@@ -333,7 +333,10 @@ export function fuzzBody(schema: z.ZodType | undefined): fc.Arbitrary<FuzzBody> 
     {
       weight: 2,
       arbitrary: fc
-        .tuple(fc.constantFrom(...RAW_BODIES), fc.constantFrom('application/json', 'text/plain', 'application/x-www-form-urlencoded', 'application/json; charset=latin1'))
+        .tuple(
+          fc.constantFrom(...RAW_BODIES),
+          fc.constantFrom('application/json', 'text/plain', 'application/x-www-form-urlencoded', 'application/json; charset=latin1'),
+        )
         .map(([text, contentType]): FuzzBody => ({ kind: 'raw', text, contentType })),
     },
   );
@@ -374,7 +377,8 @@ export function encodeQuery(query: FuzzQuery): string {
 }
 
 /** Replaces lone surrogates, which cannot be percent-encoded at all. */
-export const wellFormed = (text: string) => text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+export const wellFormed = (text: string) =>
+  text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
 
 export type FuzzParam = { value: string; raw?: true };
 

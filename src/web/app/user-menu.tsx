@@ -34,6 +34,7 @@ export function UserMenu() {
       key: 'language',
       icon: <GlobalOutlined />,
       label: t('nav.language'),
+      'data-testid': 'user-menu-language',
       children: LOCALES.map((locale) => ({
         key: `locale:${locale}`,
         label: t(`language.${locale}`),

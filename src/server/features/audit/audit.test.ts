@@ -2,10 +2,10 @@ import type { InjectOptions } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../../core/audit/schemas.js';
-import type { RouteEntry } from '../../http/access.js';
 import type { Db, Dialect } from '../../db/database.js';
+import type { RouteEntry } from '../../http/access.js';
 import { testDialects } from '../../test/databases.js';
-import { auditRowsFor, countRows, digestTables, idsOfWorkspace } from '../../test/db-inspect.js';
+import { countRows, digestTables, idsOfWorkspace } from '../../test/db-inspect.js';
 import { buildProject, inviteUser, PASSWORD, type Session, signupOwner, startTestApp, type TestApp } from '../../test/harness.js';
 import { fillPath, loadRouteTable, pathParams } from '../../test/route-table.js';
 import { inputJsonSchema, isZodSchema, type Json, validValue } from '../../test/schema-values.js';
@@ -53,7 +53,12 @@ describe.each(testDialects())('project history on %s', (dialect) => {
         'member create',
       ].sort(),
     );
-    expect(items.map((i) => i.id)).toEqual(items.map((i) => i.id).sort().reverse());
+    expect(items.map((i) => i.id)).toEqual(
+      items
+        .map((i) => i.id)
+        .sort()
+        .reverse(),
+    );
     for (const item of items) expect(item).toMatchObject({ actorId: owner.userId, actorName: 'Olivia Owner' });
     const rename = items.find((i) => i.entityType === 'project' && i.action === 'update')!;
     expect(rename.before).toMatchObject({ name: 'Watched', version: 1 });
@@ -67,15 +72,26 @@ describe.each(testDialects())('project history on %s', (dialect) => {
     expect(items.map((i) => i.id).sort()).toEqual(rows.sort());
   });
 
+  it('puts the changes of one transaction in the order they happened (newest first)', async () => {
+    for (let i = 0; i < 5; i++) {
+      const { id } = await buildProject(owner, { name: `Ordered ${i}` });
+      const items = (await owner.request('GET', `/projects/${id}/history`)).json().items as AuditEntry[];
+      // The project is created, then its creator joins it as manager, in one transaction (often one millisecond).
+      expect(items.map((item) => `${item.entityType} ${item.action}`)).toEqual(['member create', 'project create']);
+    }
+  });
+
   it('pages by cursor without gaps or repeats and filters by entity type', async () => {
     const all = ((await history(owner)).json().items as AuditEntry[]).map((i) => i.id);
     const seen: string[] = [];
     let cursor: string | null = null;
     const sizes: number[] = [];
     do {
-      const page = (await history(owner, `?limit=3${cursor ? `&cursor=${cursor}` : ''}`)).json();
+      const page: { items: AuditEntry[]; nextCursor: string | null } = (
+        await history(owner, `?limit=3${cursor ? `&cursor=${cursor}` : ''}`)
+      ).json();
       sizes.push(page.items.length);
-      seen.push(...page.items.map((i: AuditEntry) => i.id));
+      seen.push(...page.items.map((i) => i.id));
       cursor = page.nextCursor;
     } while (cursor && sizes.length < 10);
     expect(sizes).toEqual([3, 3, 2]);
@@ -116,12 +132,17 @@ const NOT_AUDITED = new Set(['POST /api/v1/auth/login', 'POST /api/v1/auth/logou
 async function failAuditWrites(db: Db, dialect: Dialect, on: boolean): Promise<void> {
   if (dialect === 'sqlite') {
     await sql`drop trigger if exists audit_unavailable`.execute(db);
-    if (on) await sql`create trigger audit_unavailable before insert on audit_log begin select raise(abort, 'audit unavailable'); end`.execute(db);
+    if (on)
+      await sql`create trigger audit_unavailable before insert on audit_log begin select raise(abort, 'audit unavailable'); end`.execute(
+        db,
+      );
     return;
   }
   await sql`drop trigger if exists audit_unavailable on audit_log`.execute(db);
   if (!on) return;
-  await sql`create or replace function audit_unavailable() returns trigger language plpgsql as $$ begin raise exception 'audit unavailable'; end $$`.execute(db);
+  await sql`create or replace function audit_unavailable() returns trigger language plpgsql as $$ begin raise exception 'audit unavailable'; end $$`.execute(
+    db,
+  );
   await sql`create trigger audit_unavailable before insert on audit_log for each row execute function audit_unavailable()`.execute(db);
 }
 
@@ -202,15 +223,17 @@ describe.each(testDialects())('every write and its audit row, one transaction, o
       await failAuditWrites(t.database.db, dialect, true);
       const before = await digestTables(t.database.db);
       let reached: { url: string; payload: string | undefined } | null = null;
+      const payloads = bodies(route, ids);
       search: for (const url of urls) {
-        for (const payload of bodies(route, ids)) {
+        for (const payload of payloads) {
           const response = await send(route, url, payload);
           if (response.statusCode === 500) {
             reached = { url, payload };
             break search;
           }
           // A PATCH may answer 200 for a change that changes nothing; any other success here wrote without an audit row.
-          if (response.statusCode < 300 && route.method !== 'PATCH') notKept.push(`${key} ${url} answered ${response.statusCode} without an audit row`);
+          if (response.statusCode < 300 && route.method !== 'PATCH')
+            notKept.push(`${key} ${url} answered ${response.statusCode} without an audit row`);
         }
       }
       const after = await digestTables(t.database.db);

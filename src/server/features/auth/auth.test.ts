@@ -85,7 +85,12 @@ describe.each(testDialects())('sign-up in first-user mode on %s', (dialect) => {
   });
 
   it('creates the owner, the workspace and (by default) the demo project; then sign-up closes', async () => {
-    const response = await signup({ email: '  Owner.First@Example.COM ', password: PASSWORD, name: 'Fang Owner', workspaceName: 'Fang Sales' });
+    const response = await signup({
+      email: '  Owner.First@Example.COM ',
+      password: PASSWORD,
+      name: 'Fang Owner',
+      workspaceName: 'Fang Sales',
+    });
     expect(response.statusCode).toBe(201);
     const me = response.json();
     expect(me).toEqual({
@@ -212,7 +217,9 @@ describe.each(testDialects())('sessions and sign-in on %s', (dialect) => {
     expect(cleared.qd_session).toMatch(/^qd_session=;/);
     expect(cleared.qd_session.toLowerCase()).toContain('expires=thu, 01 jan 1970');
     expect((await me(session.cookie)).statusCode).toBe(401);
-    expect((await session.request('POST', '/projects', { name: 'x', startDate: '2027-01-04', endDate: '2027-01-05' })).statusCode).toBe(401);
+    expect((await session.request('POST', '/projects', { name: 'x', startDate: '2027-01-04', endDate: '2027-01-05' })).statusCode).toBe(
+      401,
+    );
   });
 
   it('refuses cookie-authenticated writes without the right X-CSRF-Token (403) and changes nothing', async () => {
@@ -232,7 +239,12 @@ describe.each(testDialects())('sessions and sign-in on %s', (dialect) => {
     ];
     for (const [method, url, payload, headers] of attempts) {
       const response = await t.app.inject({ method: method as 'POST', url, payload, headers });
-      expect({ method, url, status: response.statusCode, code: response.json().error.code }).toEqual({ method, url, status: 403, code: 'CSRF' });
+      expect({ method, url, status: response.statusCode, code: response.json().error.code }).toEqual({
+        method,
+        url,
+        status: 403,
+        code: 'CSRF',
+      });
     }
     expect(await countRows(t.database.db, 'projects')).toBe(before);
     const read = await t.app.inject({ method: 'GET', url: `/api/v1/projects/${project.id}`, headers: { cookie: owner.cookie } });
@@ -242,7 +254,11 @@ describe.each(testDialects())('sessions and sign-in on %s', (dialect) => {
 
   it('lets bearer-token requests write without any CSRF header', async () => {
     const token = (await owner.request('POST', '/tokens', { name: 'CI' })).json().token;
-    const response = await bearerRequester(t.app, token)('POST', '/projects', { name: 'By token', startDate: '2027-01-04', endDate: '2027-02-01' });
+    const response = await bearerRequester(t.app, token)('POST', '/projects', {
+      name: 'By token',
+      startDate: '2027-01-04',
+      endDate: '2027-02-01',
+    });
     expect(response.statusCode).toBe(201);
     expect(response.json().name).toBe('By token');
   });
@@ -359,7 +375,10 @@ describe.each(testDialects())('the signed-in user (/me) on %s', (dialect) => {
 
   it('changes the password: checks the current one, refuses a weak one, ends the other sessions', async () => {
     const other = await loginSession(t.app, owner.email);
-    const wrongCurrent = await owner.request('POST', '/me/password', { currentPassword: 'Not-It-At-All-9', newPassword: 'Harbour-Lights-77' });
+    const wrongCurrent = await owner.request('POST', '/me/password', {
+      currentPassword: 'Not-It-At-All-9',
+      newPassword: 'Harbour-Lights-77',
+    });
     expect(wrongCurrent.statusCode).toBe(422);
     expect(wrongCurrent.json().error.code).toBe('RULE_VIOLATION');
     const weak = await owner.request('POST', '/me/password', { currentPassword: PASSWORD, newPassword: 'qwertyuiop' });

@@ -65,7 +65,13 @@ describe.each(testDialects())('project members on %s', (dialect) => {
   });
 
   it('adds a member with every field given', async () => {
-    const body = { userId: sam.userId, role: 'presales', responsibilities: 'Demos and 技术交流', capacityHoursPerWeek: 37.5, costRate: 25_000 };
+    const body = {
+      userId: sam.userId,
+      role: 'presales',
+      responsibilities: 'Demos and 技术交流',
+      capacityHoursPerWeek: 37.5,
+      costRate: 25_000,
+    };
     const response = await owner.request('POST', `/projects/${projectId}/members`, body);
     expect(response.statusCode).toBe(201);
     expect(response.json()).toMatchObject({ ...body, userName: 'Sam Sales', version: 1 });
@@ -134,6 +140,17 @@ describe.each(testDialects())('project members on %s', (dialect) => {
     expect(await memberRow(miaMemberId)).toMatchObject({ capacityHoursPerWeek: 168, costRate: 9_000_000_000_000 });
   });
 
+  it('stores capacity exactly as sent (a double on every database), so sending it again changes nothing', async () => {
+    const samMemberId = (await members()).find((m) => m.userId === sam.userId)!.id;
+    const before = await memberRow(samMemberId);
+    const sent = await owner.request('PATCH', `/members/${samMemberId}`, { capacityHoursPerWeek: 12.3456789 });
+    expect(sent.json()).toMatchObject({ capacityHoursPerWeek: 12.3456789, version: before.version + 1 });
+    expect((await memberRow(samMemberId)).capacityHoursPerWeek).toBe(12.3456789);
+    const again = await owner.request('PATCH', `/members/${samMemberId}`, { capacityHoursPerWeek: 12.3456789 });
+    expect(again.json().version).toBe(before.version + 1);
+    await owner.request('PATCH', `/members/${samMemberId}`, { capacityHoursPerWeek: before.capacityHoursPerWeek });
+  });
+
   it('changes a member with the right version; refuses stale versions (409/412) changing nothing; a no-op keeps the version', async () => {
     const before = await memberRow(miaMemberId);
     const response = await owner.request('PATCH', `/members/${miaMemberId}`, {
@@ -146,7 +163,14 @@ describe.each(testDialects())('project members on %s', (dialect) => {
     expect(response.statusCode).toBe(200);
     expect(response.headers.etag).toBe(`"${before.version + 1}"`);
     const after = response.json();
-    expect(after).toEqual({ ...before, role: 'support', responsibilities: 'After-sales', capacityHoursPerWeek: 12.25, costRate: 18_000, version: before.version + 1 });
+    expect(after).toEqual({
+      ...before,
+      role: 'support',
+      responsibilities: 'After-sales',
+      capacityHoursPerWeek: 12.25,
+      costRate: 18_000,
+      version: before.version + 1,
+    });
     const { userName: _a, userEmail: _b, ...auditedBefore } = before;
     const { userName: _c, userEmail: _d, ...auditedAfter } = after;
     expect((await auditRowsFor(t.database.db, miaMemberId)).filter((r) => r.action === 'update').at(-1)).toMatchObject({

@@ -87,6 +87,15 @@ describe.each(testDialects())('projects on %s', (dialect) => {
     expect(await read(response.json().id)).toMatchObject({ ...body, name: 'Spring fair 春季展会' });
   });
 
+  it('searches names case-insensitively beyond ASCII, alike on every database', async () => {
+    await buildProject(owner, { name: 'Ärger Projekt' });
+    await buildProject(owner, { name: 'ΣΟΦΙΑ deal' });
+    const names = async (q: string) =>
+      ((await owner.request('GET', `/projects?q=${encodeURIComponent(q)}&limit=200`)).json().items as Project[]).map((p) => p.name);
+    for (const q of ['Ärger', 'ärger', 'ÄRGER', 'rger proj']) expect({ q, names: await names(q) }).toEqual({ q, names: ['Ärger Projekt'] });
+    for (const q of ['ΣΟΦΙΑ', 'σοφια', 'Σοφια Deal']) expect({ q, names: await names(q) }).toEqual({ q, names: ['ΣΟΦΙΑ deal'] });
+  });
+
   it('answers 400 naming the field for malformed input, creating nothing', async () => {
     const before = await countRows(t.database.db, 'projects');
     const cases: [Record<string, unknown>, string, string][] = [
@@ -163,7 +172,12 @@ describe.each(testDialects())('projects on %s', (dialect) => {
   it('does not bump the version (or write history) for a PATCH that changes nothing', async () => {
     const created = await owner.request('POST', '/projects', projectInput({ name: 'Steady', calendarId }));
     const { id } = created.json();
-    const response = await owner.request('PATCH', `/projects/${id}`, { name: 'Steady', calendarId, startDate: '2027-01-04', archived: false });
+    const response = await owner.request('PATCH', `/projects/${id}`, {
+      name: 'Steady',
+      calendarId,
+      startDate: '2027-01-04',
+      archived: false,
+    });
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual(created.json());
     expect((await owner.request('PATCH', `/projects/${id}`, {})).json()).toEqual(created.json());
@@ -369,7 +383,15 @@ describe.each(testDialects())('listing projects on %s', (dialect) => {
   });
 
   it('refuses unknown sort keys, bad limits and cursors it did not give out (400)', async () => {
-    for (const query of ['sort=createdAt', 'sort=-description', 'limit=0', 'limit=201', 'limit=abc', 'archived=maybe', 'cursor=not-a-cursor']) {
+    for (const query of [
+      'sort=createdAt',
+      'sort=-description',
+      'limit=0',
+      'limit=201',
+      'limit=abc',
+      'archived=maybe',
+      'cursor=not-a-cursor',
+    ]) {
       const response = await owner.request('GET', `/projects?${query}`);
       expect({ query, status: response.statusCode }).toEqual({ query, status: 400 });
     }

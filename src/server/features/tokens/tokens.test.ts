@@ -94,7 +94,11 @@ describe.each(testDialects())('personal API tokens on %s', (dialect) => {
     const expiring = (await owner.request('POST', '/tokens', { name: 'Month', expiresInDays: 30 })).json();
     expect(Date.parse(expiring.expiresAt) - Date.parse(expiring.createdAt)).toBe(30 * DAY_MS);
     expect((await bearerRequester(t.app, expiring.token)('GET', '/me')).statusCode).toBe(200);
-    await t.database.db.updateTable('api_tokens').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('id', '=', expiring.id).execute();
+    await t.database.db
+      .updateTable('api_tokens')
+      .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+      .where('id', '=', expiring.id)
+      .execute();
     expect((await bearerRequester(t.app, expiring.token)('GET', '/me')).statusCode).toBe(401);
   });
 

@@ -109,10 +109,22 @@ describe.each(testDialects())('invitations on %s', (dialect) => {
     expect(shown.statusCode).toBe(200);
     expect(shown.json()).toEqual({ workspaceName: 'Harbour Trading', role: 'guest', email: null, expiresAt: invitation.expiresAt });
 
-    const response = await accept(t.app, { token: invitation.token, email: 'nina.new@example.com', locale: 'zh-CN', timeZone: 'Asia/Shanghai' });
+    const response = await accept(t.app, {
+      token: invitation.token,
+      email: 'nina.new@example.com',
+      locale: 'zh-CN',
+      timeZone: 'Asia/Shanghai',
+    });
     expect(response.statusCode).toBe(201);
     expect(response.json()).toEqual({
-      user: { id: expect.any(String), email: 'nina.new@example.com', name: 'Nina New', locale: 'zh-CN', timeZone: 'Asia/Shanghai', version: 1 },
+      user: {
+        id: expect.any(String),
+        email: 'nina.new@example.com',
+        name: 'Nina New',
+        locale: 'zh-CN',
+        timeZone: 'Asia/Shanghai',
+        version: 1,
+      },
       workspace: { id: owner.workspaceId, name: 'Harbour Trading' },
       role: 'guest',
     });

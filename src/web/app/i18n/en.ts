@@ -285,6 +285,7 @@ export const en = {
       risk: 'Risk',
     },
     noFieldChanges: 'No visible field changed.',
+    demoField: 'Demo project',
     empty_value: '(empty)',
   },
   workspace: {

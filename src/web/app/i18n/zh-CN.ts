@@ -287,6 +287,7 @@ export const zhCN: Translation = {
       risk: '风险',
     },
     noFieldChanges: '没有可见字段发生变化。',
+    demoField: '示例项目',
     empty_value: '（空）',
   },
   workspace: {

@@ -50,6 +50,11 @@ export function TeamTab({ project, members, canManage }: Props) {
           <Typography.Text type="secondary" className="qd-small">
             {member.userEmail}
           </Typography.Text>
+          <span className="qd-narrow-only" data-testid="member-narrow-details">
+            {t('members.hoursPerWeek', { hours: format.number(member.capacityHoursPerWeek, 1) })} ·{' '}
+            {t('members.perHour', { amount: format.money(member.costRate, project.currency) })}
+            {member.responsibilities && <span className="qd-narrow-only qd-pre-wrap">{member.responsibilities}</span>}
+          </span>
         </Flex>
       ),
     },
@@ -72,7 +77,7 @@ export function TeamTab({ project, members, canManage }: Props) {
         <span className="qd-number">{t('members.hoursPerWeek', { hours: format.number(member.capacityHoursPerWeek, 1) })}</span>
       ),
       align: 'end',
-      from: 'sm',
+      from: 'md',
     },
     {
       key: 'costRate',
@@ -81,7 +86,7 @@ export function TeamTab({ project, members, canManage }: Props) {
         <span className="qd-number">{t('members.perHour', { amount: format.money(member.costRate, project.currency) })}</span>
       ),
       align: 'end',
-      from: 'sm',
+      from: 'md',
     },
     ...(canManage
       ? [

@@ -35,6 +35,8 @@ function fieldLabel(t: TFunction, field: string): string {
       return t('members.costRate');
     case 'userId':
       return t('members.user');
+    case 'demo':
+      return t('history.demoField');
     default:
       return field;
   }

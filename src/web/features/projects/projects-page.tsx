@@ -90,6 +90,9 @@ export function ProjectsPage() {
             </Typography.Text>
           </Link>
           {project.archivedAt && <Tag>{t('projects.archivedTag')}</Tag>}
+          <span className="qd-narrow-only qd-full-width">
+            <DateRange start={project.startDate} end={project.endDate} />
+          </span>
         </Flex>
       ),
     },
@@ -104,7 +107,7 @@ export function ProjectsPage() {
       key: 'dates',
       title: t('projects.columns.dates'),
       render: (project) => <DateRange start={project.startDate} end={project.endDate} />,
-      from: 'sm',
+      from: 'md',
     },
     {
       key: 'currency',
