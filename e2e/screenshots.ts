@@ -58,6 +58,16 @@ async function clickMenuItem(page: Page, testId: string): Promise<void> {
   await page.locator(`[data-testid="${testId}"]`).last().click();
 }
 
+/** Hovers a submenu title until its items show (the dropdown may still be moving when the mouse arrives). */
+async function openSubmenu(page: Page, titleTestId: string, itemTestId: string): Promise<void> {
+  const item = page.locator(`[data-testid="${itemTestId}"]`).last();
+  for (let attempt = 0; attempt < 5 && !(await item.isVisible()); attempt++) {
+    await page.waitForTimeout(200);
+    await page.locator(`[data-testid="${titleTestId}"]`).last().hover();
+    await item.waitFor({ state: 'visible', timeout: 1000 }).catch(() => undefined);
+  }
+}
+
 /** Sums the gzipped size of every script a cold load of `url` downloads (fetched again to read each body in full). */
 async function firstRouteJs(browser: Browser, url: string, storageState?: Awaited<ReturnType<BrowserContext['storageState']>>) {
   const context = await browser.newContext({ storageState, viewport: DESKTOP });
@@ -182,6 +192,9 @@ async function main(): Promise<void> {
     await byTestId(page, 'project-delete-name').fill('华南区');
     await shot(page, 'zh-13-project-delete-confirm', false);
     await byTestId(page, 'project-delete-confirm-cancel').click();
+    await byTestId(page, 'tab-history').click();
+    await byTestId(page, 'history-row').first().waitFor();
+    await shot(page, 'zh-13-project-history-diff');
 
     // The list with filters, empty states.
     await byTestId(page, 'nav-projects').click();
@@ -288,7 +301,7 @@ async function main(): Promise<void> {
     await byTestId(enPage, 'sign-in-submit').click();
     await enPage.waitForURL('**/projects');
     await byTestId(enPage, 'user-menu').click();
-    await enPage.locator('[data-testid="user-menu-language"]').last().hover();
+    await openSubmenu(enPage, 'user-menu-language', 'user-menu-locale-en');
     await shot(enPage, 'en-06-user-menu-language', false);
     await clickMenuItem(enPage, 'user-menu-locale-en');
     await enPage.getByText('Projects', { exact: true }).first().waitFor();

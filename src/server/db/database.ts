@@ -107,6 +107,187 @@ export type AuditLogTable = {
   after_json: string | null;
 };
 
+export type AccountTable = {
+  workspace_id: string;
+  id: string;
+  name: string;
+  name_key: string;
+  industry: string;
+  region: string;
+  size: string;
+  owner_id: string | null;
+  notes: string;
+  created_at: string;
+  updated_at: string;
+  version: number;
+};
+
+export type ContactTable = {
+  workspace_id: string;
+  id: string;
+  account_id: string | null;
+  name: string;
+  title: string;
+  phone: string;
+  email: string;
+  email_key: string;
+  wechat: string;
+  notes: string;
+  created_at: string;
+  updated_at: string;
+  version: number;
+};
+
+export type StageTable = {
+  workspace_id: string;
+  id: string;
+  key: string;
+  name: string;
+  probability: number;
+  position: number;
+  kind: string;
+  created_at: string;
+  updated_at: string;
+  version: number;
+};
+
+export type DealTable = {
+  workspace_id: string;
+  id: string;
+  project_id: string;
+  title: string;
+  account_id: string | null;
+  contact_id: string | null;
+  amount: number;
+  currency: string;
+  stage: string;
+  probability: number | null;
+  expected_close_date: string | null;
+  close_date: string | null;
+  status: string;
+  owner_id: string | null;
+  source: string;
+  lost_reason: string;
+  rank: string;
+  stage_entered_at: string;
+  contract_number: string | null;
+  contract_value: number | null;
+  contract_signed_date: string | null;
+  contract_term_months: number | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+};
+
+export type DealStageHistoryTable = {
+  workspace_id: string;
+  id: string;
+  deal_id: string;
+  project_id: string;
+  stage: string;
+  entered_at: string;
+  left_at: string | null;
+  entered_by: string | null;
+  left_by: string | null;
+};
+
+export type ActivityTable = {
+  workspace_id: string;
+  id: string;
+  deal_id: string;
+  project_id: string;
+  type: string;
+  at: string;
+  user_id: string | null;
+  contact_id: string | null;
+  outcome: string;
+  next_step: string;
+  created_at: string;
+  updated_at: string;
+  version: number;
+};
+
+export type TaskTable = {
+  workspace_id: string;
+  id: string;
+  project_id: string;
+  parent_id: string | null;
+  sort_order: number;
+  title: string;
+  description: string;
+  duration: number;
+  start_no_earlier_than: string | null;
+  estimate_hours: number | null;
+  planned_cost: number;
+  percent_complete: number;
+  status: string;
+  priority: string;
+  phase: string;
+  sprint_id: string | null;
+  story_points: number | null;
+  /** JSON array of checklist items `{ id, text, done }`. */
+  checklist: string;
+  created_at: string;
+  updated_at: string;
+  version: number;
+};
+
+export type TaskAssigneeTable = { workspace_id: string; project_id: string; task_id: string; user_id: string };
+
+export type DependencyTable = {
+  workspace_id: string;
+  id: string;
+  project_id: string;
+  predecessor_id: string;
+  successor_id: string;
+  type: string;
+  lag: number;
+  created_at: string;
+  updated_at: string;
+  version: number;
+};
+
+export type BaselineTable = {
+  workspace_id: string;
+  id: string;
+  project_id: string;
+  name: string;
+  project_start: string;
+  project_finish: string;
+  created_by: string | null;
+  created_at: string;
+};
+
+export type BaselineTaskTable = {
+  workspace_id: string;
+  baseline_id: string;
+  task_id: string;
+  parent_id: string | null;
+  position: number;
+  title: string;
+  is_summary: number;
+  es: number;
+  ef: number;
+  start_date: string;
+  finish_date: string;
+  duration: number;
+  planned_cost: number;
+};
+
+export type TimeEntryTable = {
+  workspace_id: string;
+  id: string;
+  project_id: string;
+  task_id: string;
+  user_id: string;
+  date: string;
+  hours: number;
+  note: string;
+  created_at: string;
+  updated_at: string;
+  version: number;
+};
+
 export type RateLimitTable = { key: string; window_start: string; count: number };
 
 export type Database = {
@@ -121,6 +302,18 @@ export type Database = {
   project_members: ProjectMemberTable;
   audit_log: AuditLogTable;
   rate_limits: RateLimitTable;
+  tasks: TaskTable;
+  task_assignees: TaskAssigneeTable;
+  dependencies: DependencyTable;
+  baselines: BaselineTable;
+  baseline_tasks: BaselineTaskTable;
+  time_entries: TimeEntryTable;
+  accounts: AccountTable;
+  contacts: ContactTable;
+  stages: StageTable;
+  deals: DealTable;
+  deal_stage_history: DealStageHistoryTable;
+  activities: ActivityTable;
 };
 
 export type Dialect = 'sqlite' | 'postgres';

@@ -2,11 +2,15 @@ import { type Migration, type MigrationProvider, Migrator } from 'kysely';
 import type { Db } from './database.js';
 import * as foundation from './migrations/2026-11-28T2300-foundation.js';
 import * as memberCapacityDouble from './migrations/2026-11-28T2345-member-capacity-double.js';
+import * as plan from './migrations/2026-11-29T0000-plan.js';
+import * as sales from './migrations/2026-11-29T0001-sales.js';
 
 /** Forward-only, append-only: add new migrations at the end, never edit a landed one. */
 const migrations: Record<string, Migration> = {
   '2026-11-28T2300-foundation': foundation,
   '2026-11-28T2345-member-capacity-double': memberCapacityDouble,
+  '2026-11-29T0000-plan': plan,
+  '2026-11-29T0001-sales': sales,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -31,6 +31,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
       const message = first ? `Invalid ${first.in}${first.path ? ` field "${first.path}"` : ''}: ${first.message}` : 'Invalid request';
       return reply.status(400).send({ error: { code: 'VALIDATION', message, details } });
     }
+    if (isUniqueViolation(error)) {
+      // Two requests raced to create the same thing (same e-mail, same member): the loser hears 409.
+      return reply.status(409).send({ error: { code: 'CONFLICT', message: 'This already exists; reload and try again.' } });
+    }
     const status = typeof error.statusCode === 'number' ? error.statusCode : 500;
     if (status >= 400 && status < 500) {
       const code = FASTIFY_CODES[status] ?? 'BAD_REQUEST';
@@ -39,6 +43,12 @@ export function registerErrorHandler(app: FastifyInstance): void {
     request.log.error({ err: error }, 'unhandled error');
     return reply.status(500).send({ error: { code: 'INTERNAL', message: 'Something went wrong on the server.' } });
   });
+}
+
+/** A unique key refused an insert: PostgreSQL's SQLSTATE 23505, SQLite's UNIQUE / PRIMARY KEY constraint. */
+function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
 
 /**

@@ -63,6 +63,21 @@ export async function idsOfWorkspace(db: Db, workspaceId: string): Promise<Map<s
   return ids;
 }
 
+/**
+ * A few ids of every kind (the first and the last of each table): checks that run once per id and
+ * route stay linear in the number of kinds, not in the amount of demo data.
+ */
+export function sampleIds(ids: Map<string, string>, perTable = 2): Map<string, string> {
+  const byTable = new Map<string, string[]>();
+  for (const [id, table] of ids) byTable.set(table, [...(byTable.get(table) ?? []), id]);
+  const sample = new Map<string, string>();
+  for (const [table, list] of byTable) {
+    const picked = list.length <= perTable ? list : [...list.slice(0, perTable - 1), list[list.length - 1]];
+    for (const id of picked) sample.set(id, table);
+  }
+  return sample;
+}
+
 export type AuditRow = {
   workspace_id: string;
   actor_id: string | null;

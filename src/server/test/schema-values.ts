@@ -90,7 +90,8 @@ class Builder {
         const out: Record<string, Json> = {};
         const required = new Set(js.required ?? []);
         for (const [key, child] of Object.entries(js.properties ?? {})) {
-          if (!this.full && !required.has(key)) continue;
+          // Optional fields: all of them in full mode, else only those a refusal asked for ("give either a or b").
+          if (!this.full && !required.has(key) && !this.choices.has(`${path}.${key}#include`)) continue;
           // An optional field no candidate satisfies is left out.
           if (!required.has(key) && (this.choices.get(`${path}.${key}`) ?? 0) >= 10) continue;
           const value = this.build(child, `${path}.${key}`);
@@ -167,6 +168,7 @@ function findValidValue(schema: z.ZodType, options: { full?: boolean; stringify?
       for (const target of leaves.length > 0 && issue.path.length === 0 ? leaves : [key, `${key}#alt`]) {
         choices.set(target, (choices.get(target) ?? 0) + 1);
       }
+      if (issue.path.length > 0) choices.set(`${key}#include`, 1);
     }
   }
   throw new Error(`No valid value found for schema ${JSON.stringify(js)}: ${lastError}`);

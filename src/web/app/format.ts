@@ -28,6 +28,8 @@ export type Formatter = {
   /** Money in integer minor units: CNY 12345 → ¥123.45. */
   money: (minor: number, currency: string) => string;
   number: (value: number, fractionDigits?: number) => string;
+  /** Today's calendar date (`YYYY-MM-DD`) in the user's time zone. */
+  today: () => string;
   currencySymbol: (currency: string) => string;
   currencyName: (currency: string) => string;
 };
@@ -71,6 +73,8 @@ export function createFormatter(locale: Locale, timeZone: string): Formatter {
     money: (minor, currency) => moneyFormat(currency).format(toMajor(minor, currency)),
     number: (value, fractionDigits) =>
       new Intl.NumberFormat(locale, fractionDigits === undefined ? {} : { maximumFractionDigits: fractionDigits }).format(value),
+    today: () =>
+      new Intl.DateTimeFormat('en-CA', { timeZone: safeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date()),
     currencySymbol: (currency) =>
       moneyFormat(currency)
         .formatToParts(0)

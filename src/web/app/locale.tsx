@@ -1,12 +1,12 @@
 import { ConfigProvider, theme } from 'antd';
 import enUS from 'antd/es/locale/en_US';
 import zhCN from 'antd/es/locale/zh_CN';
-import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from 'react';
+import { createContext, type ReactNode, useContext, useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import type { Locale } from '../../core/common/schemas';
 import { useMe } from './auth';
 import { MessageProvider } from './feedback';
 import { createFormatter, type Formatter } from './format';
-import { browserLocale, browserTimeZone, i18n, LOCALES, loadLocale } from './i18n';
+import { browserLocale, browserTimeZone, i18n, LOCALES, loadLocale, rememberLocale } from './i18n';
 
 type LocaleState = {
   locale: Locale;
@@ -36,7 +36,14 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
   const [locale, setLocale] = useState<Locale>(currentLanguage);
   const timeZone = me?.user.timeZone ?? browserTimeZone();
 
-  useEffect(() => {
+  // Words already loaded: switch before the next paint. Otherwise download them first, then switch.
+  useLayoutEffect(() => {
+    if (wanted === locale) return;
+    if (i18n.hasResourceBundle(wanted, 'translation')) {
+      void i18n.changeLanguage(wanted);
+      setLocale(wanted);
+      return;
+    }
     let live = true;
     void loadLocale(wanted)
       .then(() => i18n.changeLanguage(wanted))
@@ -46,7 +53,12 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
     return () => {
       live = false;
     };
-  }, [wanted]);
+  }, [wanted, locale]);
+
+  const profileLocale = me?.user.locale;
+  useEffect(() => {
+    if (profileLocale) rememberLocale(profileLocale);
+  }, [profileLocale]);
 
   useEffect(() => {
     document.documentElement.lang = locale;

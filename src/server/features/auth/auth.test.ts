@@ -300,6 +300,16 @@ describe.each(testDialects())('sign-in rate limits on %s', (dialect) => {
     expect((await login(t.app, email, PASSWORD, { remoteAddress: '10.2.0.2' })).statusCode).toBe(200);
   });
 
+  it('checks at most 5 passwords of an account even when the guesses arrive all at once', async () => {
+    const target = (await signupOwner(t.app, { workspaceName: 'Parallel target' })).email;
+    const guesses = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => login(t.app, target, `Parallel-Guess-${i}`, { remoteAddress: `10.4.0.${i + 1}` })),
+    );
+    const codes = guesses.map((r) => r.statusCode).sort();
+    expect(codes).toEqual([...Array(5).fill(401), ...Array(7).fill(429)]);
+    expect((await login(t.app, target, PASSWORD, { remoteAddress: '10.4.1.1' })).statusCode).toBe(429);
+  });
+
   it('blocks an IP address after 30 failures across accounts, while other addresses still sign in', async () => {
     const ip = '10.3.0.7';
     for (let i = 0; i < 30; i++) {

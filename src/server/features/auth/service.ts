@@ -12,10 +12,11 @@ import { newId, newSecret } from '../../ids.js';
 import { recordAudit } from '../audit/record.js';
 import { seedCalendars } from '../calendars/seed.js';
 import { seedDemoProject } from '../demo/seed.js';
+import { seedStages } from '../stages/seed.js';
 import { findUsableInvitation } from '../users/invitations.js';
 import { assertAcceptablePassword, hashPassword, verifyPassword } from './passwords.js';
 import { countUsers, deleteSession, findUserByEmail, firstWorkspaceOf, insertSession } from './queries.js';
-import { assertWithinLimits, clearLimit, countFailure, loginLimits } from './rate-limit.js';
+import { loginLimits, releaseAttempt, reserveAttempt } from './rate-limit.js';
 
 export type NewSession = { token: string; csrfToken: string; me: Me };
 
@@ -71,6 +72,7 @@ export async function signup(db: Db, signupMode: SignupMode, input: z.infer<type
       after: { name: input.workspaceName },
     });
     const calendars = await seedCalendars(trx, workspaceId, input.locale);
+    await seedStages(trx, workspaceId, input.locale);
     if (input.demo)
       await seedDemoProject(trx, {
         workspaceId,
@@ -86,15 +88,12 @@ export async function signup(db: Db, signupMode: SignupMode, input: z.infer<type
 
 export async function login(db: Db, email: string, password: string, ip: string): Promise<NewSession> {
   const limits = loginLimits(email, ip);
-  await assertWithinLimits(db, limits, Date.now());
+  await reserveAttempt(db, limits, Date.now());
   const user = await findUserByEmail(db, email);
   const ok = await verifyPassword(user?.password_hash ?? null, password);
   const membership = user && ok ? await firstWorkspaceOf(db, user.id) : undefined;
-  if (!user || !ok || !membership) {
-    await countFailure(db, limits, Date.now());
-    throw new AppError('UNAUTHENTICATED', 'Wrong e-mail or password.');
-  }
-  await clearLimit(db, limits[0].key);
+  if (!user || !ok || !membership) throw new AppError('UNAUTHENTICATED', 'Wrong e-mail or password.');
+  await releaseAttempt(db, limits);
   const session = await openSession(db, user.id, membership.workspace_id);
   return { ...session, me: await loadMe(db, { userId: user.id, workspaceId: membership.workspace_id }) };
 }
@@ -145,11 +144,13 @@ export async function updateMe(db: Db, auth: Auth, patch: z.infer<typeof MePatch
     const next = { name: patch.name ?? me.user.name, locale: patch.locale ?? me.user.locale, timeZone: patch.timeZone ?? me.user.timeZone };
     const changed = next.name !== me.user.name || next.locale !== me.user.locale || next.timeZone !== me.user.timeZone;
     if (!changed) return me;
-    await trx
+    const result = await trx
       .updateTable('users')
       .set({ name: next.name, locale: next.locale, time_zone: next.timeZone, version: me.user.version + 1 })
       .where('id', '=', auth.userId)
-      .execute();
+      .where('version', '=', me.user.version)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1) throw new AppError('STALE_VERSION', 'Changed meanwhile; reload and try again.');
     await recordAudit(trx, {
       workspaceId: auth.workspaceId,
       actorId: auth.userId,
@@ -214,12 +215,16 @@ export async function acceptInvitation(db: Db, input: z.infer<typeof AcceptInvit
       .insertInto('workspace_users')
       .values({ workspace_id: invitation.workspace_id, user_id: userId, role: invitation.role, created_at: now })
       .execute();
-    await trx
+    const claimed = await trx
       .updateTable('invitations')
       .set({ accepted_at: now, accepted_by: userId })
       .where('workspace_id', '=', invitation.workspace_id)
       .where('id', '=', invitation.id)
-      .execute();
+      .where('accepted_at', 'is', null)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    // Accepted or revoked meanwhile by a concurrent request: this account is not created.
+    if (Number(claimed.numUpdatedRows) !== 1) throw notFound('Invitation');
     await recordAudit(trx, {
       workspaceId: invitation.workspace_id,
       actorId: userId,

@@ -10,7 +10,7 @@ export const DEMO: Record<Locale, { project: { name: string; description: string
       project: {
         name: '华东区 Q1 签约冲刺',
         description:
-          '目标：3 月 31 日前在华东区签下 1,000 万元合同。范围：上海、杭州、苏州、南京的制造业与零售业客户；重点推进年度框架协议和新客户开发。',
+          '目标：在项目结束前于华东区签下 1,000 万元合同。范围：上海、杭州、苏州、南京的制造业与零售业客户；重点推进年度框架协议和新客户开发。',
       },
       ownerResponsibilities: '项目负责人：制定目标与配额、每周复盘管道、审批预算与费用。',
       people: [
@@ -53,7 +53,7 @@ export const DEMO: Record<Locale, { project: { name: string; description: string
       project: {
         name: 'East China Q1 contract push',
         description:
-          'Goal: ¥10M of signed contracts in East China by 31 March. Scope: manufacturing and retail accounts in Shanghai, Hangzhou, Suzhou and Nanjing; annual framework agreements first, then new logos.',
+          'Goal: ¥10M of signed contracts in East China by the end of the project. Scope: manufacturing and retail accounts in Shanghai, Hangzhou, Suzhou and Nanjing; annual framework agreements first, then new logos.',
       },
       ownerResponsibilities: 'Project lead: sets goals and quotas, reviews the pipeline weekly, approves budget and expenses.',
       people: [

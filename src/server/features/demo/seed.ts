@@ -5,10 +5,12 @@ import type { Trx } from '../../db/database.js';
 import { newId } from '../../ids.js';
 import { recordAudit } from '../audit/record.js';
 import { DEMO } from './content.js';
+import { seedDemoPlan } from './plan.js';
+import { seedDemoSales } from './sales.js';
 
 export type DemoInput = { workspaceId: string; ownerId: string; locale: Locale; timeZone: string; calendarId: string };
 
-/** A living sales project for a newcomer: a team with roles, responsibilities, capacity and cost rates. */
+/** A living sales project for a newcomer: a team with roles, responsibilities, capacity and cost rates, and its plan. */
 export async function seedDemoProject(trx: Trx, input: DemoInput): Promise<string> {
   const words = DEMO[input.locale];
   const now = nowIso();
@@ -59,8 +61,10 @@ export async function seedDemoProject(trx: Trx, input: DemoInput): Promise<strin
       .execute();
   };
   await addMember(input.ownerId, 'manager', words.ownerResponsibilities, 40, 25000);
+  const team: Record<string, string> = {};
   for (const person of words.people) {
     const userId = newId();
+    team[person.key] = userId;
     // Demo colleagues have no password: they appear in the team but cannot sign in.
     await trx
       .insertInto('users')
@@ -81,5 +85,23 @@ export async function seedDemoProject(trx: Trx, input: DemoInput): Promise<strin
       .execute();
     await addMember(userId, person.role, person.responsibilities, person.capacity, person.costRate);
   }
+  await seedDemoPlan(trx, {
+    workspaceId: input.workspaceId,
+    ownerId: input.ownerId,
+    locale: input.locale,
+    projectId,
+    projectStart: project.start_date,
+    today,
+    now,
+    team,
+  });
+  await seedDemoSales(trx, {
+    workspaceId: input.workspaceId,
+    projectId,
+    ownerId: input.ownerId,
+    locale: input.locale,
+    timeZone: input.timeZone,
+    team,
+  });
   return projectId;
 }

@@ -6,6 +6,7 @@ import { assertCurrent, changedFields, type Expected } from '../../http/concurre
 import { AppError, notFound, rule } from '../../http/errors.js';
 import { newId } from '../../ids.js';
 import { recordAudit } from '../audit/record.js';
+import { lockProject } from '../projects/queries.js';
 import { requireProject } from '../projects/service.js';
 import { countManagers, findMember, isWorkspaceUser, listMembers } from './queries.js';
 
@@ -68,6 +69,9 @@ export async function addMember(db: Db, auth: Auth, projectId: string, input: Me
 
 export async function updateMember(db: Db, auth: Auth, id: string, patch: MemberPatch, expected: Expected): Promise<Member> {
   return db.transaction().execute(async (trx) => {
+    const found = await findMember(trx, auth.workspaceId, id);
+    if (!found) throw notFound('Member');
+    await lockProject(trx, auth.workspaceId, found.projectId);
     const member = await findMember(trx, auth.workspaceId, id);
     if (!member) throw notFound('Member');
     await requireProject(trx, auth, member.projectId, 'manage');
@@ -109,6 +113,9 @@ export async function updateMember(db: Db, auth: Auth, id: string, patch: Member
 
 export async function removeMember(db: Db, auth: Auth, id: string, expected: Expected): Promise<void> {
   await db.transaction().execute(async (trx) => {
+    const found = await findMember(trx, auth.workspaceId, id);
+    if (!found) throw notFound('Member');
+    await lockProject(trx, auth.workspaceId, found.projectId);
     const member = await findMember(trx, auth.workspaceId, id);
     if (!member) throw notFound('Member');
     await requireProject(trx, auth, member.projectId, 'manage');
@@ -116,7 +123,12 @@ export async function removeMember(db: Db, auth: Auth, id: string, expected: Exp
     if (member.role === 'manager' && (await countManagers(trx, auth.workspaceId, member.projectId)) <= 1) {
       throw rule('A project keeps at least one manager; make someone else manager first.');
     }
-    await trx.deleteFrom('project_members').where('workspace_id', '=', auth.workspaceId).where('id', '=', id).execute();
+    const result = await trx
+      .deleteFrom('project_members')
+      .where('workspace_id', '=', auth.workspaceId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (Number(result.numDeletedRows) !== 1) throw notFound('Member');
     await recordAudit(trx, {
       workspaceId: auth.workspaceId,
       actorId: auth.userId,

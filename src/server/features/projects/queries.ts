@@ -81,3 +81,17 @@ export async function membershipOf(db: Db | Trx, workspaceId: string, projectId:
     .where('user_id', '=', userId)
     .executeTakeFirst();
 }
+
+/**
+ * Takes the project row's lock until the transaction ends (a no-op write: PostgreSQL locks the row,
+ * SQLite runs one write transaction at a time), so that checks like "keeps one manager" see the
+ * outcome of a concurrent change instead of racing it.
+ */
+export async function lockProject(trx: Trx, workspaceId: string, projectId: string): Promise<void> {
+  await trx
+    .updateTable('projects')
+    .set({ version: sql<number>`version` })
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', projectId)
+    .execute();
+}

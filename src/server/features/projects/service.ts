@@ -155,7 +155,9 @@ export async function deleteProject(db: Db, auth: Auth, id: string, expected: Ex
   await db.transaction().execute(async (trx) => {
     const { row } = await requireProject(trx, auth, id, 'manage');
     assertCurrent(row.version, expected);
-    await trx.deleteFrom('projects').where('workspace_id', '=', auth.workspaceId).where('id', '=', id).execute();
+    const result = await trx.deleteFrom('projects').where('workspace_id', '=', auth.workspaceId).where('id', '=', id).executeTakeFirst();
+    // Deleted meanwhile by a concurrent request: that one answered 204 and wrote the audit row.
+    if (Number(result.numDeletedRows) !== 1) throw notFound('Project');
     await recordAudit(trx, {
       workspaceId: auth.workspaceId,
       actorId: auth.userId,

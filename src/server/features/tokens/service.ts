@@ -68,12 +68,14 @@ export async function revokeToken(db: Db, auth: Auth, id: string): Promise<void>
       .where('revoked_at', 'is', null)
       .executeTakeFirst();
     if (!row) throw notFound('Token');
-    await trx
+    const result = await trx
       .updateTable('api_tokens')
       .set({ revoked_at: nowIso() })
       .where('workspace_id', '=', auth.workspaceId)
       .where('id', '=', id)
-      .execute();
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1) throw notFound('Token');
     await recordAudit(trx, {
       workspaceId: auth.workspaceId,
       actorId: auth.userId,

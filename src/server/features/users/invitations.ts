@@ -88,12 +88,15 @@ export async function revokeInvitation(db: Db, auth: Auth, id: string): Promise<
       .where('id', '=', id)
       .executeTakeFirst();
     if (!row || row.revoked_at || row.accepted_at) throw notFound('Invitation');
-    await trx
+    const result = await trx
       .updateTable('invitations')
       .set({ revoked_at: nowIso() })
       .where('workspace_id', '=', auth.workspaceId)
       .where('id', '=', id)
-      .execute();
+      .where('revoked_at', 'is', null)
+      .where('accepted_at', 'is', null)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1) throw notFound('Invitation');
     await recordAudit(trx, {
       workspaceId: auth.workspaceId,
       actorId: auth.userId,

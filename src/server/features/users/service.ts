@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { WorkspaceRole } from '../../../core/auth/schemas.js';
 import type { WorkspaceUser } from '../../../core/users/schemas.js';
 import type { Db, Trx } from '../../db/database.js';
@@ -44,6 +45,15 @@ async function countOwners(trx: Trx, workspaceId: string): Promise<number> {
   return Number(row.n);
 }
 
+/**
+ * Serializes role changes and removals within a workspace (a no-op write takes the workspace row's
+ * lock on PostgreSQL; SQLite runs one write transaction at a time anyway), so that two owners stepping
+ * down at the same time cannot both pass the last-owner check.
+ */
+async function lockWorkspace(trx: Trx, workspaceId: string): Promise<void> {
+  await trx.updateTable('workspaces').set({ name: sql<string>`name` }).where('id', '=', workspaceId).execute();
+}
+
 /** Owners manage owners; admins manage everyone else; the last owner stays an owner. */
 function assertMayChange(auth: Auth, target: WorkspaceUser, newRole: WorkspaceRole | null): void {
   const touchesOwner = target.role === 'owner' || newRole === 'owner';
@@ -52,6 +62,7 @@ function assertMayChange(auth: Auth, target: WorkspaceUser, newRole: WorkspaceRo
 
 export async function changeUserRole(db: Db, auth: Auth, id: string, role: WorkspaceRole): Promise<WorkspaceUser> {
   return db.transaction().execute(async (trx) => {
+    await lockWorkspace(trx, auth.workspaceId);
     const target = await getUser(trx, auth, id);
     if (target.role === role) return target;
     assertMayChange(auth, target, role);
@@ -73,6 +84,7 @@ export async function changeUserRole(db: Db, auth: Auth, id: string, role: Works
 /** Takes a user out of the workspace: their sessions, tokens and project memberships go with it. */
 export async function removeUser(db: Db, auth: Auth, id: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
+    await lockWorkspace(trx, auth.workspaceId);
     const target = await getUser(trx, auth, id);
     assertMayChange(auth, target, null);
     if (target.role === 'owner' && (await countOwners(trx, auth.workspaceId)) <= 1) throw rule('The workspace keeps at least one owner.');

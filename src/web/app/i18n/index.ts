@@ -29,9 +29,29 @@ export async function loadLocale(locale: Locale): Promise<void> {
   i18n.addResourceBundle(locale, 'translation', await LOADERS[locale]());
 }
 
-/** Starts i18next in the browser's language (its words loaded first). */
+const LAST_LOCALE_KEY = 'qd_locale';
+
+/** Remembers the signed-in user's language, so the next visit loads its words before the profile arrives. */
+export function rememberLocale(locale: Locale): void {
+  try {
+    localStorage.setItem(LAST_LOCALE_KEY, locale);
+  } catch {
+    // storage may be disabled; the words then load after the profile
+  }
+}
+
+function rememberedLocale(): Locale | null {
+  try {
+    return LOCALES.find((locale) => locale === localStorage.getItem(LAST_LOCALE_KEY)) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** Starts i18next in the browser's language, with its words (and those of the last signed-in user's language) loaded. */
 export async function initI18n(): Promise<void> {
   const locale = browserLocale();
+  const remembered = rememberedLocale();
   await i18n.use(initReactI18next).init({
     resources: {},
     lng: locale,
@@ -41,5 +61,5 @@ export async function initI18n(): Promise<void> {
     returnNull: false,
     initAsync: false,
   });
-  await loadLocale(locale);
+  await Promise.all([loadLocale(locale), remembered && remembered !== locale ? loadLocale(remembered) : null]);
 }

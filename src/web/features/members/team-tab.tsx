@@ -17,6 +17,11 @@ import { useAddMember, useRemoveMember, useUpdateMember } from './use-members';
 
 type Props = { project: Project; members: UseQueryResult<Page<Member>>; canManage: boolean };
 
+function RoleTag({ role }: { role: Member['role'] }) {
+  const { t } = useTranslation();
+  return <Tag color={role === 'manager' ? 'gold' : 'default'}>{t(`roles.project.${role}`)}</Tag>;
+}
+
 type Editing = { mode: 'add' } | { mode: 'edit'; member: Member } | null;
 
 /** The project's people: role, responsibilities, weekly capacity and cost rate. */
@@ -51,7 +56,7 @@ export function TeamTab({ project, members, canManage }: Props) {
             {member.userEmail}
           </Typography.Text>
           <span className="qd-narrow-only" data-testid="member-narrow-details">
-            {t('members.hoursPerWeek', { hours: format.number(member.capacityHoursPerWeek, 1) })} ·{' '}
+            <RoleTag role={member.role} /> {t('members.hoursPerWeek', { hours: format.number(member.capacityHoursPerWeek, 1) })} ·{' '}
             {t('members.perHour', { amount: format.money(member.costRate, project.currency) })}
             {member.responsibilities && <span className="qd-narrow-only qd-pre-wrap">{member.responsibilities}</span>}
           </span>
@@ -61,8 +66,9 @@ export function TeamTab({ project, members, canManage }: Props) {
     {
       key: 'role',
       title: t('members.role'),
-      render: (member) => <Tag color={member.role === 'manager' ? 'gold' : 'default'}>{t(`roles.project.${member.role}`)}</Tag>,
+      render: (member) => <RoleTag role={member.role} />,
       width: 110,
+      from: 'md',
     },
     {
       key: 'responsibilities',

@@ -42,13 +42,15 @@ function fieldLabel(t: TFunction, field: string): string {
   }
 }
 
-type Context = { t: TFunction; format: Formatter; currency: string; userName: (id: string) => string | undefined };
+type Names = { userName: (id: string) => string | undefined; calendarName: (id: string) => string | undefined };
+type Context = Names & { t: TFunction; format: Formatter; currency: string };
 
-function valueText(field: string, value: unknown, { t, format, currency, userName }: Context): string {
+function valueText(field: string, value: unknown, { t, format, currency, userName, calendarName }: Context): string {
   if (value === null || value === undefined || value === '') return t('history.empty_value');
   if (typeof value === 'boolean') return value ? t('app.yes') : t('app.no');
   if (typeof value === 'number') {
     if (field === 'costRate') return t('members.perHour', { amount: format.money(value, currency) });
+    if (field === 'capacityHoursPerWeek') return t('members.hoursPerWeek', { hours: format.number(value, 1) });
     return format.number(value);
   }
   if (typeof value === 'string') {
@@ -57,6 +59,7 @@ function valueText(field: string, value: unknown, { t, format, currency, userNam
     if (field === 'methodology' && methodology) return t(`project.methodology.${methodology}`);
     if (field === 'role' && isProjectRole(value)) return t(`roles.project.${value}`);
     if (field === 'userId') return userName(value) ?? value;
+    if (field === 'calendarId') return calendarName(value) ?? value;
     if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return format.date(value);
     if (/^\d{4}-\d{2}-\d{2}T/.test(value)) return format.dateTime(value);
     return value.length > 160 ? `${value.slice(0, 157)}…` : value;
@@ -82,13 +85,13 @@ export function changesOf(entry: AuditEntry): Change[] {
     .map((field) => (entry.action === 'create' ? { field, after: shown[field] } : { field, before: shown[field] }));
 }
 
-type Props = { entry: AuditEntry; currency: string; userName: (id: string) => string | undefined };
+type Props = Names & { entry: AuditEntry; currency: string };
 
 /** before → after, one line per field. */
-export function AuditDiff({ entry, currency, userName }: Props) {
+export function AuditDiff({ entry, currency, userName, calendarName }: Props) {
   const { t } = useTranslation();
   const format = useFormat();
-  const context: Context = { t, format, currency, userName };
+  const context: Context = { t, format, currency, userName, calendarName };
   const changes = changesOf(entry);
   if (changes.length === 0) return <span className="qd-muted">{t('history.noFieldChanges')}</span>;
   return (

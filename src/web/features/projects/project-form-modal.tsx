@@ -82,8 +82,8 @@ export function ProjectFormModal({ open, project, pending, onSubmit, onCancel }:
         status: 'planning',
         methodology: 'hybrid',
         currency: 'CNY',
-        startDate: dayjs().startOf('day'),
-        endDate: dayjs().add(90, 'day').startOf('day'),
+        startDate: dayjs(format.today(), ISO),
+        endDate: dayjs(format.today(), ISO).add(90, 'day'),
         calendarId: calendars.data?.items[0]?.id ?? '',
       };
 

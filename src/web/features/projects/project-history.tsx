@@ -9,7 +9,7 @@ import { DateTimeText } from '../../components/date-text';
 import { QueryError } from '../../components/query-error';
 import { useUsers } from '../workspace/use-workspace';
 import { AuditDiff } from './audit-diff';
-import { projectKeys } from './use-projects';
+import { projectKeys, useCalendars } from './use-projects';
 
 const ENTITIES = ['project', 'member', 'workspace', 'user', 'goal', 'deal', 'task', 'risk'] as const;
 const ACTION_COLORS = { create: 'green', update: 'blue', delete: 'red' } as const;
@@ -30,7 +30,9 @@ export function ProjectHistory({ project, canView }: { project: Project; canView
   const { t } = useTranslation();
   const history = useHistory(project.id, canView);
   const users = useUsers();
+  const calendars = useCalendars();
   const userName = (id: string) => users.data?.items.find((user) => user.id === id)?.name;
+  const calendarName = (id: string) => calendars.data?.items.find((calendar) => calendar.id === id)?.name;
 
   const forbidden = isApiError(history.error) && history.error.status === 403;
   if (!canView || forbidden) return <Alert type="info" showIcon title={t('history.restricted')} data-testid="history-restricted" />;
@@ -60,7 +62,7 @@ export function ProjectHistory({ project, canView }: { project: Project; canView
     {
       key: 'changes',
       title: t('history.changes'),
-      render: (entry) => <AuditDiff entry={entry} currency={project.currency} userName={userName} />,
+      render: (entry) => <AuditDiff entry={entry} currency={project.currency} userName={userName} calendarName={calendarName} />,
     },
   ];
 

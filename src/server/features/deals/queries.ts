@@ -1,0 +1,254 @@
+import { PostgresAdapter, type RawBuilder, type SqlBool, sql } from 'kysely';
+import type { Deal, DealFilters, DealListQuery, DealStatus } from '../../../core/deals/schemas.js';
+import type { Db, DealTable, Trx } from '../../db/database.js';
+import { type Cursor, decodeCursor, likePattern, pageFrom } from '../../http/pagination.js';
+
+const postgres = new WeakMap<object, boolean>();
+/** Whether `db` talks to PostgreSQL (the one place deal queries differ by dialect). */
+export function isPostgres(db: Db | Trx): boolean {
+  let known = postgres.get(db);
+  if (known === undefined) {
+    known = db.getExecutor().adapter instanceof PostgresAdapter;
+    postgres.set(db, known);
+  }
+  return known;
+}
+
+export type DealRow = DealTable & { account_name: string | null };
+
+export const toDeal = (row: DealRow): Deal => ({
+  id: row.id,
+  projectId: row.project_id,
+  title: row.title,
+  accountId: row.account_id,
+  accountName: row.account_name ?? null,
+  contactId: row.contact_id,
+  amount: Number(row.amount),
+  currency: row.currency,
+  stage: row.stage,
+  probability: row.probability === null ? null : Number(row.probability),
+  expectedCloseDate: row.expected_close_date,
+  closeDate: row.close_date,
+  status: row.status as DealStatus,
+  ownerId: row.owner_id,
+  source: row.source,
+  lostReason: row.lost_reason,
+  contract:
+    row.contract_number === null
+      ? null
+      : {
+          number: row.contract_number,
+          value: row.contract_value === null ? null : Number(row.contract_value),
+          signedDate: row.contract_signed_date,
+          termMonths: row.contract_term_months,
+        },
+  rank: row.rank,
+  stageEnteredAt: row.stage_entered_at,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+  version: row.version,
+});
+
+/** The deal row for a Deal (the account's name is not stored on the deal). */
+export const toRow = (workspaceId: string, deal: Deal): DealTable => ({
+  workspace_id: workspaceId,
+  id: deal.id,
+  project_id: deal.projectId,
+  title: deal.title,
+  account_id: deal.accountId,
+  contact_id: deal.contactId,
+  amount: deal.amount,
+  currency: deal.currency,
+  stage: deal.stage,
+  probability: deal.probability,
+  expected_close_date: deal.expectedCloseDate,
+  close_date: deal.closeDate,
+  status: deal.status,
+  owner_id: deal.ownerId,
+  source: deal.source,
+  lost_reason: deal.lostReason,
+  rank: deal.rank,
+  stage_entered_at: deal.stageEnteredAt,
+  contract_number: deal.contract?.number ?? null,
+  contract_value: deal.contract?.value ?? null,
+  contract_signed_date: deal.contract?.signedDate ?? null,
+  contract_term_months: deal.contract?.termMonths ?? null,
+  created_at: deal.createdAt,
+  updated_at: deal.updatedAt,
+  version: deal.version,
+});
+
+export const dealSelect = (db: Db | Trx, workspaceId: string) =>
+  db
+    .selectFrom('deals as d')
+    .leftJoin('accounts as a', (join) => join.onRef('a.workspace_id', '=', 'd.workspace_id').onRef('a.id', '=', 'd.account_id'))
+    .selectAll('d')
+    .select('a.name as account_name')
+    .where('d.workspace_id', '=', workspaceId);
+
+export async function findDeal(db: Db | Trx, workspaceId: string, id: string): Promise<Deal | undefined> {
+  const row = await dealSelect(db, workspaceId).where('d.id', '=', id).executeTakeFirst();
+  return row && toDeal(row as DealRow);
+}
+
+/** The last rank in a board column (null for an empty column). */
+export async function lastRank(db: Db | Trx, workspaceId: string, projectId: string, stage: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('deals')
+    .select('rank')
+    .where('workspace_id', '=', workspaceId)
+    .where('project_id', '=', projectId)
+    .where('stage', '=', stage)
+    .orderBy('rank', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.rank ?? null;
+}
+
+/** The cards of a column in board order without `exceptId`, from `offset`, `limit` of them. */
+export async function columnSlice(
+  db: Db | Trx,
+  workspaceId: string,
+  projectId: string,
+  stage: string,
+  exceptId: string,
+  offset: number,
+  limit: number,
+) {
+  return db
+    .selectFrom('deals')
+    .select(['id', 'rank'])
+    .where('workspace_id', '=', workspaceId)
+    .where('project_id', '=', projectId)
+    .where('stage', '=', stage)
+    .where('id', '!=', exceptId)
+    .orderBy('rank')
+    .orderBy('id')
+    .offset(offset)
+    .limit(limit)
+    .execute();
+}
+
+/** The card just before `card` in its column (board order), without `exceptId`. */
+export async function cardBefore(
+  db: Db | Trx,
+  workspaceId: string,
+  projectId: string,
+  stage: string,
+  card: { id: string; rank: string },
+  exceptId: string,
+) {
+  return db
+    .selectFrom('deals')
+    .select(['id', 'rank'])
+    .where('workspace_id', '=', workspaceId)
+    .where('project_id', '=', projectId)
+    .where('stage', '=', stage)
+    .where('id', '!=', exceptId)
+    .where(sql<boolean>`(rank, id) < (${card.rank}, ${card.id})`)
+    .orderBy('rank', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** Text search on deal titles (FTS5 trigram on SQLite, pg_trgm on PostgreSQL) and account names. */
+export function textCondition(db: Db | Trx, workspaceId: string, text: string): RawBuilder<SqlBool> {
+  const pattern = likePattern(text);
+  const accounts = sql`select a2.id from accounts a2 where a2.workspace_id = ${workspaceId} and lower(a2.name) like ${pattern} escape '\\'`;
+  if (!isPostgres(db) && [...text].length >= 3) {
+    const phrase = `"${text.replaceAll('"', '""')}"`;
+    return sql<SqlBool>`(d.rowid in (select rowid from deals_fts where deals_fts match ${phrase}) or d.account_id in (${accounts}))`;
+  }
+  return sql<SqlBool>`(lower(d.title) like ${pattern} escape '\\' or d.account_id in (${accounts}))`;
+}
+
+/** The list/board/export filters as conditions on `deals as d`. */
+export function dealConditions(db: Db | Trx, workspaceId: string, filters: Partial<DealFilters>): RawBuilder<SqlBool>[] {
+  const out: RawBuilder<SqlBool>[] = [];
+  if (filters.q) out.push(textCondition(db, workspaceId, filters.q));
+  if (filters.ownerId?.length) out.push(sql<SqlBool>`d.owner_id in (${sql.join(filters.ownerId)})`);
+  if (filters.stage?.length) out.push(sql<SqlBool>`d.stage in (${sql.join(filters.stage)})`);
+  if (filters.status?.length) out.push(sql<SqlBool>`d.status in (${sql.join(filters.status)})`);
+  if (filters.accountId) out.push(sql<SqlBool>`d.account_id = ${filters.accountId}`);
+  if (filters.amountMin !== undefined) out.push(sql<SqlBool>`d.amount >= ${filters.amountMin}`);
+  if (filters.amountMax !== undefined) out.push(sql<SqlBool>`d.amount <= ${filters.amountMax}`);
+  if (filters.expectedCloseFrom) out.push(sql<SqlBool>`d.expected_close_date >= ${filters.expectedCloseFrom}`);
+  if (filters.expectedCloseTo) out.push(sql<SqlBool>`d.expected_close_date <= ${filters.expectedCloseTo}`);
+  if (filters.closedFrom) out.push(sql<SqlBool>`d.close_date >= ${filters.closedFrom}`);
+  if (filters.closedTo) out.push(sql<SqlBool>`d.close_date <= ${filters.closedTo}`);
+  return out;
+}
+
+/** `d.project_id = projectId` and the filters, as one condition. */
+export function projectDeals(db: Db | Trx, workspaceId: string, projectId: string, filters: Partial<DealFilters>): RawBuilder<SqlBool> {
+  return sql<SqlBool>`${sql.join([sql`d.project_id = ${projectId}`, ...dealConditions(db, workspaceId, filters)], sql` and `)}`;
+}
+
+/** Sort keys → SQL expressions (nullable dates sort as '' so that keyset paging sees no NULL). */
+const SORTS = {
+  title: { expr: sql`d.title`, of: (r: DealRow) => r.title },
+  amount: { expr: sql`d.amount`, of: (r: DealRow) => Number(r.amount) },
+  expectedCloseDate: { expr: sql`coalesce(d.expected_close_date, '')`, of: (r: DealRow) => r.expected_close_date ?? '' },
+  closeDate: { expr: sql`coalesce(d.close_date, '')`, of: (r: DealRow) => r.close_date ?? '' },
+  createdAt: { expr: sql`d.created_at`, of: (r: DealRow) => r.created_at },
+  updatedAt: { expr: sql`d.updated_at`, of: (r: DealRow) => r.updated_at },
+} as const;
+
+export function sortOf(sort: DealListQuery['sort']) {
+  const desc = sort.startsWith('-');
+  const key = (desc ? sort.slice(1) : sort) as keyof typeof SORTS;
+  return { ...SORTS[key], desc };
+}
+
+export function keysetAfter(expr: RawBuilder<unknown>, desc: boolean, cursor: Cursor): RawBuilder<SqlBool> {
+  return sql<SqlBool>`(${expr}, d.id) ${sql.raw(desc ? '<' : '>')} (${cursor.v}, ${cursor.id})`;
+}
+
+export async function listDeals(db: Db, workspaceId: string, projectId: string, query: DealListQuery) {
+  const sort = sortOf(query.sort);
+  const cursor = decodeCursor(query.cursor);
+  let q = dealSelect(db, workspaceId).where(projectDeals(db, workspaceId, projectId, query));
+  if (cursor) q = q.where(keysetAfter(sort.expr, sort.desc, cursor));
+  const direction = sql.raw(sort.desc ? 'desc' : 'asc');
+  const rows = (await q
+    .orderBy(sql`${sort.expr} ${direction}`)
+    .orderBy(sql`d.id ${direction}`)
+    .limit(query.limit + 1)
+    .execute()) as DealRow[];
+  const page = pageFrom(rows, query.limit, (row) => ({ v: sort.of(row), id: row.id }));
+  return { items: page.items.map(toDeal), nextCursor: page.nextCursor };
+}
+
+export async function userTimeZone(db: Db | Trx, userId: string): Promise<string> {
+  const row = await db.selectFrom('users').select('time_zone').where('id', '=', userId).executeTakeFirst();
+  return row?.time_zone ?? 'UTC';
+}
+
+export async function stageHistory(db: Db, workspaceId: string, dealId: string) {
+  return db
+    .selectFrom('deal_stage_history as h')
+    .leftJoin('users as u', 'u.id', 'h.entered_by')
+    .leftJoin('stages as s', (join) => join.onRef('s.workspace_id', '=', 'h.workspace_id').onRef('s.key', '=', 'h.stage'))
+    .select(['h.id', 'h.stage', 's.name as stage_name', 'h.entered_at', 'h.left_at', 'h.entered_by', 'u.name as entered_by_name', 'h.left_by'])
+    .where('h.workspace_id', '=', workspaceId)
+    .where('h.deal_id', '=', dealId)
+    .orderBy('h.entered_at')
+    .orderBy('h.id')
+    .execute();
+}
+
+/** The open stages a deal was last in (newest first), for reopening. */
+export async function lastStagesOf(db: Db | Trx, workspaceId: string, dealId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('deal_stage_history')
+    .select('stage')
+    .where('workspace_id', '=', workspaceId)
+    .where('deal_id', '=', dealId)
+    .orderBy('entered_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(50)
+    .execute();
+  return rows.map((r) => r.stage);
+}
