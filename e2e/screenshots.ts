@@ -78,10 +78,15 @@ async function firstRouteJs(browser: Browser, url: string, storageState?: Awaite
   });
   await page.goto(`${BASE_URL}${url}`, { waitUntil: 'networkidle' });
   await page.waitForTimeout(300);
-  let total = 0;
-  for (const script of scripts) total += zlib.gzipSync(await (await fetch(script)).arrayBuffer(), { level: 9 }).length;
+  const files: Record<string, number> = {};
+  for (const script of scripts) {
+    const response = await fetch(script);
+    if (!response.ok || !response.headers.get('content-type')?.includes('javascript')) throw new Error(`unexpected answer for ${script}`);
+    files[new URL(script).pathname] = zlib.gzipSync(await response.arrayBuffer(), { level: 9 }).length;
+  }
+  const total = Object.values(files).reduce((sum, size) => sum + size, 0);
   await context.close();
-  return { url, files: scripts.size, kilobytesGzipped: Math.round((total / 1024) * 10) / 10 };
+  return { url, files: scripts.size, kilobytesGzipped: Math.round((total / 1024) * 10) / 10, bytesGzippedByFile: files };
 }
 
 async function main(): Promise<void> {

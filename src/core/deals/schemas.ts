@@ -115,21 +115,19 @@ export const ReopenBody = z.object({
 });
 
 /**
- * A drop on the board: the target stage (by key or id), the card it lands before (`beforeId`, null =
- * end of the column) or its zero-based `index` in the column, and the version the client saw.
+ * A drop on the board: the target stage (by key or id; neither = the deal's own column, a reorder), the
+ * card it lands before (`beforeId`, null = end of the column) or its zero-based `index` in the column,
+ * and the version the client saw.
  */
-export const MoveBody = z
-  .object({
-    stage: StageKey.optional(),
-    stageId: Id.optional(),
-    beforeId: Id.nullable().optional(),
-    index: z.number().int().min(0).max(1_000_000).optional(),
-    /** Required when the target is the lost stage. */
-    lostReason: z.string().trim().max(1000).optional(),
-    version: z.number().int().min(1),
-  })
-  .refine((b) => (b.stage === undefined) !== (b.stageId === undefined), { message: 'give either stage or stageId', path: ['stage'] })
-  .refine((b) => b.beforeId === undefined || b.index === undefined, { message: 'give either beforeId or index', path: ['index'] });
+export const MoveBody = z.object({
+  stage: StageKey.optional(),
+  stageId: Id.optional(),
+  beforeId: Id.nullable().optional(),
+  index: z.number().int().min(0).max(1_000_000).optional(),
+  /** Required when the target is the lost stage. */
+  lostReason: z.string().trim().max(1000).optional(),
+  version: z.number().int().min(1),
+});
 export type MoveBody = z.infer<typeof MoveBody>;
 
 /** A comma-separated list of values of `item`, e.g. `status=open,won`. */
@@ -252,7 +250,7 @@ export const PipelineColumn = z.object({
   name: z.string(),
   kind: z.enum(['open', 'won', 'lost']),
   probability: z.number(),
-  /** Deals in the column (all of them, also where `cards` shows fewer). */
+  /** Deals in the column, in every currency (also where `cards` shows fewer). */
   count: z.number().int(),
   /** Sums over the deals in the board's currency, in minor units. */
   amount: z.number().int(),

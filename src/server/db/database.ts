@@ -234,6 +234,9 @@ export type TaskTable = {
 
 export type TaskAssigneeTable = { workspace_id: string; project_id: string; task_id: string; user_id: string };
 
+/** Goes up with every change of a project's plan (tasks, dependencies, time entries, baselines). */
+export type PlanRevisionTable = { workspace_id: string; project_id: string; revision: number };
+
 export type DependencyTable = {
   workspace_id: string;
   id: string;
@@ -308,6 +311,7 @@ export type Database = {
   baselines: BaselineTable;
   baseline_tasks: BaselineTaskTable;
   time_entries: TimeEntryTable;
+  plan_revisions: PlanRevisionTable;
   accounts: AccountTable;
   contacts: ContactTable;
   stages: StageTable;

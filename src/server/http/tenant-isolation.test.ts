@@ -74,10 +74,10 @@ describe.each(testDialects())('another workspace on %s', (dialect) => {
     // …and one of every other kind the API can create, found from the route table.
     await populateWorkspace(t, ownerA, routes);
 
-    // Workspace B: an owner with a project of their own.
-    ownerB = await signupOwner(t.app, { workspaceName: 'Bravo Imports' });
+    // Workspace B: an owner with a demo project and objects of their own.
+    ownerB = await signupOwner(t.app, { workspaceName: 'Bravo Imports', demo: true });
     await buildProject(ownerB, { name: 'Bravo push' });
-    await populateWorkspace(t, ownerB, routes, { passes: 2 });
+    await populateWorkspace(t, ownerB, routes);
 
     idsA = await idsOfWorkspace(t.database.db, ownerA.workspaceId);
     someIdsA = sampleIds(idsA);
@@ -137,6 +137,7 @@ describe.each(testDialects())('another workspace on %s', (dialect) => {
     const before = await digestTables(t.database.db);
     const leaks: string[] = [];
     let checked = 0;
+    const oneIdPerKindA = sampleIds(idsA, 1);
     for (const route of routes) {
       const body = schemaPart(route, 'body');
       if (!body) continue;
@@ -152,7 +153,8 @@ describe.each(testDialects())('another workspace on %s', (dialect) => {
           const path = fillPath(route.url, encodeURIComponent(id));
           if (!sibling || (await asB(sibling, validRequest(sibling, path))).statusCode === 200) candidates.push(path);
         }
-        paths = candidates;
+        // One of B's own objects is enough: the question is the id in the body.
+        paths = candidates.slice(0, 1);
       }
       expect({ route: `${route.method} ${route.url}`, paths: paths.length > 0 }).toEqual({
         route: `${route.method} ${route.url}`,
@@ -161,7 +163,7 @@ describe.each(testDialects())('another workspace on %s', (dialect) => {
       for (const [field, fieldSchema] of idFields) {
         const isArray = fieldSchema.type === 'array';
         for (const path of paths) {
-          for (const [id, table] of someIdsA) {
+          for (const [id, table] of oneIdPerKindA) {
             const response = await asB(route, validRequest(route, path, { [field]: isArray ? [id] : id }));
             checked++;
             if (response.statusCode !== 404 && response.statusCode !== 422) {

@@ -1,6 +1,6 @@
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import fs from 'node:fs';
 import pg from 'pg';
 import { connect } from '../db/connect.js';
 import type { DbContext, Dialect } from '../db/database.js';

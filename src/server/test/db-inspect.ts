@@ -50,7 +50,9 @@ export async function idsOfWorkspace(db: Db, workspaceId: string): Promise<Map<s
   for (const table of await tablesOf(db)) {
     if (!table.columns.includes('workspace_id')) continue;
     if (table.columns.includes('id')) {
-      const result = await sql<{ id: string }>`select id from ${sql.table(table.name)} where workspace_id = ${workspaceId}`.execute(db);
+      const result = await sql<{
+        id: string;
+      }>`select id from ${sql.table(table.name)} where workspace_id = ${workspaceId} order by id`.execute(db);
       for (const row of result.rows) ids.set(String(row.id), table.name);
     }
     if (table.columns.includes('user_id')) {

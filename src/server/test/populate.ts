@@ -8,6 +8,8 @@ import { inputJsonSchema, isZodSchema, type Json, validValue } from './schema-va
 /** Creation routes a workspace filler must not call: they sign in, out, or change the caller's secrets. */
 const NOT_CREATORS = new Set(['/api/v1/auth/logout', '/api/v1/me/password']);
 const ID_FIELD = /(^id|Id|Ids)$/;
+/** Per route and pass: enough to find a body that works, bounded for routes that cannot create (e.g. all users already members). */
+const MAX_ATTEMPTS = 60;
 
 /**
  * Creates objects of every kind the API can create in `session`'s workspace, without knowing the
@@ -27,18 +29,21 @@ export async function populateWorkspace(
   );
   const created = new Set<string>();
   for (let pass = 0; pass < (options.passes ?? 3); pass++) {
-    const ids = await idsOfWorkspace(t.database.db, session.workspaceId);
-    const byTable = new Map<string, string[]>();
-    for (const [id, table] of ids) {
-      if (table === 'audit_log' || table === 'sessions') continue;
-      byTable.set(table, [...(byTable.get(table) ?? []), id]);
-    }
-    const sample = [...byTable.values()].flatMap((list) => list.slice(-3));
     for (const route of creators) {
-      const targets = await pathTargets(session, routes, route, sample);
+      // Read afresh for every route: what the previous route created can be used at once.
+      const byTable = new Map<string, string[]>();
+      for (const [id, table] of await idsOfWorkspace(t.database.db, session.workspaceId)) {
+        if (table === 'audit_log' || table === 'sessions') continue;
+        byTable.set(table, [...(byTable.get(table) ?? []), id]);
+      }
+      // The oldest and the newest of each kind: children keep going to the same parent (two tasks of one project).
+      const sample = [...new Set([...byTable.values()].flatMap((list) => [list[0], list[list.length - 1]]))];
+      const targets = (await pathTargets(session, routes, route, sample)).slice(0, 3);
       const payloads = bodies(route, byTable, sample, options.hints?.[route.url] ?? {});
+      let attempts = 0;
       search: for (const path of targets) {
         for (const payload of payloads) {
+          if (++attempts > MAX_ATTEMPTS) break search;
           const response = await session.request(
             route.method as InjectOptions['method'],
             path.replace('/api/v1', ''),

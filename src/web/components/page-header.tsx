@@ -3,6 +3,7 @@ import { Button, Flex, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useDocumentTitle } from './use-document-title';
 
 type Props = {
   title: ReactNode;
@@ -16,6 +17,7 @@ type Props = {
 /** The title row of a page: optional back link, title with tags, and the page's actions. */
 export function PageHeader({ title, subtitle, tags, extra, backTo, backLabel }: Props) {
   const { t } = useTranslation();
+  useDocumentTitle(typeof title === 'string' ? title : undefined);
   return (
     <Flex className="qd-page-header" justify="space-between" align="flex-start" gap={12} wrap>
       <div className="qd-page-header-text">

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 
 /**
  * The plan of a project (SPEC §1.3): tasks (a tree of any depth), their assignees, dependencies,
- * saved baselines and time entries.
+ * saved baselines and time entries, and the plan's revision.
  *
  * Every reference carries workspace_id and, inside a project, project_id too: a task's parent, a
  * dependency's two ends, an assignee and a time entry's task must be in the same project, and the
@@ -11,6 +11,20 @@ import type { Kysely } from 'kysely';
  * assignments and its time entries; removing a member from a project removes their assignments.
  */
 export async function up(db: Kysely<any>): Promise<void> {
+  // One row per project whose plan has been written: its revision goes up in the transaction of every
+  // change of the plan (and the row is the lock that serializes those changes). Computed views of the
+  // plan are valid for one revision.
+  await db.schema
+    .createTable('plan_revisions')
+    .addColumn('workspace_id', 'text', (c) => c.notNull())
+    .addColumn('project_id', 'text', (c) => c.notNull())
+    .addColumn('revision', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('plan_revisions_pk', ['workspace_id', 'project_id'])
+    .addForeignKeyConstraint('plan_revisions_project', ['workspace_id', 'project_id'], 'projects', ['workspace_id', 'id'], (c) =>
+      c.onDelete('cascade'),
+    )
+    .execute();
+
   await db.schema
     .createTable('tasks')
     .addColumn('workspace_id', 'text', (c) => c.notNull())

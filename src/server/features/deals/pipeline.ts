@@ -79,10 +79,12 @@ export async function projectPipeline(db: Db, auth: Auth, projectId: string, que
     probability: stage.probability,
     totals: { count: 0, amount: 0, weighted: 0 } as ColumnTotals,
     others: new Map<string, ColumnTotals>(),
+    count: 0,
     cards: [] as PipelineCard[],
   }));
   const columnOf = new Map(columns.map((c) => [c.stage, c]));
   const totalsFor = (column: (typeof columns)[number], currency: string) => {
+    column.count++;
     if (currency === project.currency) return column.totals;
     let totals = column.others.get(currency);
     if (!totals) {
@@ -117,6 +119,7 @@ export async function projectPipeline(db: Db, auth: Auth, projectId: string, que
     const column = columnOf.get(row.stage);
     if (!column) continue;
     const totals = totalsFor(column, row.currency);
+    column.count += Number(row.n) - 1;
     totals.count += Number(row.n);
     totals.amount += Number(row.total ?? 0);
     totals.weighted += Number(row.total ?? 0) * column.probability;
@@ -127,9 +130,10 @@ export async function projectPipeline(db: Db, auth: Auth, projectId: string, que
     projectId,
     currency: project.currency,
     owners,
-    columns: columns.map(({ totals, others, cards, ...column }) => ({
+    columns: columns.map(({ totals, others, cards, count, ...column }) => ({
       ...column,
       ...roundTotals(totals),
+      count,
       otherCurrencies: [...others.entries()]
         .sort(([a], [b]) => (a < b ? -1 : 1))
         .map(([currency, t]) => ({ currency, ...roundTotals(t) })),

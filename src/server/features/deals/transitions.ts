@@ -6,7 +6,7 @@ import { nowIso, todayIn } from '../../clock.js';
 import type { Db, Trx } from '../../db/database.js';
 import type { Auth } from '../../http/access.js';
 import { assertCurrent, type Expected } from '../../http/concurrency.js';
-import { rule } from '../../http/errors.js';
+import { AppError, rule } from '../../http/errors.js';
 import { loadStages } from '../stages/queries.js';
 import { cardBefore, columnSlice, lastRank, lastStagesOf, userTimeZone } from './queries.js';
 import { checkStatusFields, requireDeal, saveDeal, stageByKey } from './service.js';
@@ -168,8 +168,15 @@ export async function moveDeal(db: Db, auth: Auth, id: string, body: MoveBody, e
     const { deal } = await requireDeal(trx, auth, id, true);
     assertCurrent(deal.version, expected);
     const stages = await loadStages(trx, auth.workspaceId, auth.userId);
-    const target = body.stageId ? stages.find((s) => s.id === body.stageId) : stageByKey(stages, body.stage as string);
+    if (body.beforeId != null && body.index !== undefined) {
+      const message = 'give either beforeId or index';
+      throw new AppError('VALIDATION', `Invalid body field "index": ${message}`, [{ in: 'body', path: 'index', message }]);
+    }
+    const target = body.stageId
+      ? stages.find((s) => s.id === body.stageId)
+      : stageByKey(stages, body.stage ?? deal.stage);
     if (!target) throw rule('There is no such stage in this workspace.', { stageId: body.stageId });
+    if (body.stage && body.stageId && target.key !== body.stage) throw rule('stage and stageId name different stages.', { field: 'stage' });
     const now = nowIso();
     const next: Deal = { ...deal, stage: target.key, updatedAt: now, version: deal.version + 1 };
     next.rank = await rankForDrop(trx, auth, deal, target.key, body);

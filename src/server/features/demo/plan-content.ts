@@ -269,6 +269,7 @@ export const DEMO_TASKS: DemoTask[] = [
     zh: '商务谈判',
     phase: 'execution',
     duration: 8,
+    baselineDuration: 6,
     hours: 40,
     costYuan: 6_000,
     priority: 'high',

@@ -22,7 +22,7 @@ export type DemoPlanInput = {
 
 /**
  * The demo project's plan: ~40 tasks in five phases with dependencies, milestones, assignees, costs,
- * progress as of today, time entries and a baseline saved before two tasks grew longer (so that the
+ * progress as of today, time entries and a baseline saved before three tasks grew longer (so that the
  * variance view has something to show). A handful of multi-row inserts: fast enough for sign-up.
  */
 export async function seedDemoPlan(trx: Trx, input: DemoPlanInput): Promise<void> {
@@ -137,7 +137,7 @@ function leavesUnder(key: string): string[] {
   return children.flatMap((c) => leavesUnder(c.key));
 }
 
-/** The baseline "Plan approved": the plan as it was before two tasks grew longer. */
+/** The baseline "Plan approved": the plan as it was before three tasks grew longer. */
 async function saveBaseline(trx: Trx, input: DemoPlanInput, planned: Schedule, tasks: TaskTable[]): Promise<void> {
   const baselineId = newId();
   await trx

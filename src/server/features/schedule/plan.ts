@@ -151,3 +151,32 @@ function scheduleRefusal(e: ScheduleError): AppError {
 export function inSnapshot<T>(db: Db, read: (trx: Trx) => Promise<T>): Promise<T> {
   return db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(read);
 }
+
+/**
+ * The state of a project's plan that a computed view depends on, as one string: the plan's revision
+ * (raised by every change of tasks and dependencies), the project's version (its start date and
+ * calendar) and the calendar's version. One small query.
+ */
+export async function planStateKey(
+  db: Handle,
+  workspaceId: string,
+  project: Pick<ProjectTable, 'id' | 'version' | 'calendar_id'>,
+): Promise<string> {
+  const row = await db
+    .selectNoFrom((eb) => [
+      eb
+        .selectFrom('plan_revisions')
+        .select('revision')
+        .where('workspace_id', '=', workspaceId)
+        .where('project_id', '=', project.id)
+        .as('revision'),
+      eb
+        .selectFrom('calendars')
+        .select('version')
+        .where('workspace_id', '=', workspaceId)
+        .where('id', '=', project.calendar_id ?? '')
+        .as('calendar_version'),
+    ])
+    .executeTakeFirstOrThrow();
+  return `${row.revision ?? 0}.${project.version}.${row.calendar_version ?? 0}`;
+}

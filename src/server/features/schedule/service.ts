@@ -1,10 +1,11 @@
 import type { ProjectSchedule, ScheduledTaskView } from '../../../core/tasks/schemas.js';
-import type { Db, Trx } from '../../db/database.js';
+import type { Db, ProjectTable, Trx } from '../../db/database.js';
 import type { Auth } from '../../http/access.js';
 import { type AppError, rule } from '../../http/errors.js';
 import { requireProject } from '../projects/service.js';
 import { nameTasks } from '../tasks/queries.js';
-import { calendarOf, inSnapshot, planDependencies, planTasks, viewPlan } from './plan.js';
+import type { ScheduleCache } from './cache.js';
+import { calendarOf, inSnapshot, planDependencies, planStateKey, planTasks, viewPlan } from './plan.js';
 
 /** Names the tasks of a refusal that lists task ids (a cycle: "A → B → A"). */
 export async function namedRefusal(db: Db | Trx, workspaceId: string, error: AppError): Promise<AppError> {
@@ -16,43 +17,60 @@ export async function namedRefusal(db: Db | Trx, workspaceId: string, error: App
 }
 
 /**
- * `GET /projects/{id}/schedule`: computed on every read from the tasks and dependencies as they are
- * (one query per table), so every change shows at once.
+ * `GET /projects/{id}/schedule` as JSON, with an ETag naming the plan's state. Computed on read from
+ * the tasks and dependencies as they are (one query per table); the answer is kept per app instance
+ * for as long as the plan's state key (revision, project and calendar versions, checked on every
+ * request) stays the same, so every change shows at once and an unchanged plan costs four small queries.
  */
-export async function getSchedule(db: Db, auth: Auth, projectId: string): Promise<ProjectSchedule> {
+export async function getSchedule(db: Db, cache: ScheduleCache, auth: Auth, projectId: string): Promise<{ json: string; etag: string }> {
+  const { row } = await requireProject(db, auth, projectId, 'view');
+  const projectKey = `${auth.workspaceId}/${projectId}`;
+  const stateKey = await planStateKey(db, auth.workspaceId, row);
+  const cached = cache.get(projectKey, stateKey);
+  if (cached !== undefined) return { json: cached, etag: etagOf(stateKey) };
   return inSnapshot(db, async (trx) => {
-    const { row } = await requireProject(trx, auth, projectId, 'view');
-    const calendar = await calendarOf(trx, auth.workspaceId, row.calendar_id);
-    const tasks = await planTasks(trx, auth.workspaceId, projectId);
-    const dependencies = await planDependencies(trx, auth.workspaceId, projectId);
-    const view = viewPlan({ project: row, calendar, tasks, dependencies });
-    if (view.error || !view.schedule) throw await namedRefusal(trx, auth.workspaceId, view.error ?? rule('The plan cannot be scheduled.'));
-    const { schedule, outline, rollups } = view;
-    const items = new Array<ScheduledTaskView>(tasks.length);
-    for (let k = 0; k < tasks.length; k += 1) {
-      const i = outline.order[k];
-      const s = schedule.tasks[k];
-      items[k] = {
-        taskId: s.taskId,
-        es: s.es,
-        ef: s.ef,
-        ls: s.ls,
-        lf: s.lf,
-        totalFloat: s.totalFloat,
-        critical: s.critical,
-        startDate: s.startDate,
-        finishDate: s.finishDate,
-        parentId: tasks[i].parent_id,
-        isSummary: outline.isSummary[i] === 1,
-        rollup: rollups[i],
-      };
-    }
-    return {
-      projectStart: schedule.projectStart,
-      projectFinish: schedule.projectFinish,
-      calendarId: row.calendar_id,
-      tasks: items,
-      totals: view.totals,
-    };
+    const { row: project } = await requireProject(trx, auth, projectId, 'view');
+    const state = await planStateKey(trx, auth.workspaceId, project);
+    const json = JSON.stringify(await computeProjectSchedule(trx, auth.workspaceId, project));
+    cache.set(projectKey, state, json);
+    return { json, etag: etagOf(state) };
   });
+}
+
+const etagOf = (stateKey: string) => `W/"plan-${stateKey}"`;
+
+/** The schedule of a project as SPEC §4.1 shapes it, summaries rolled up (a 422 when it cannot be scheduled). */
+export async function computeProjectSchedule(trx: Db | Trx, workspaceId: string, project: ProjectTable): Promise<ProjectSchedule> {
+  const calendar = await calendarOf(trx, workspaceId, project.calendar_id);
+  const tasks = await planTasks(trx, workspaceId, project.id);
+  const dependencies = await planDependencies(trx, workspaceId, project.id);
+  const view = viewPlan({ project, calendar, tasks, dependencies });
+  if (view.error || !view.schedule) throw await namedRefusal(trx, workspaceId, view.error ?? rule('The plan cannot be scheduled.'));
+  const { schedule, outline, rollups } = view;
+  const items = new Array<ScheduledTaskView>(tasks.length);
+  for (let k = 0; k < tasks.length; k += 1) {
+    const i = outline.order[k];
+    const s = schedule.tasks[k];
+    items[k] = {
+      taskId: s.taskId,
+      es: s.es,
+      ef: s.ef,
+      ls: s.ls,
+      lf: s.lf,
+      totalFloat: s.totalFloat,
+      critical: s.critical,
+      startDate: s.startDate,
+      finishDate: s.finishDate,
+      parentId: tasks[i].parent_id,
+      isSummary: outline.isSummary[i] === 1,
+      rollup: rollups[i],
+    };
+  }
+  return {
+    projectStart: schedule.projectStart,
+    projectFinish: schedule.projectFinish,
+    calendarId: project.calendar_id,
+    tasks: items,
+    totals: view.totals,
+  };
 }

@@ -115,7 +115,7 @@ export async function updateStage(db: Db, auth: Auth, id: string, patch: StagePa
     if (Number(result.numUpdatedRows) !== 1) throw new AppError('STALE_VERSION', 'Someone else changed this stage; reload and try again.');
     let final = next;
     if (changed.position !== undefined) {
-      const ordered = await renumber(trx, auth.workspaceId, placed(stages, next, changed.position));
+      const ordered = await renumber(trx, auth.workspaceId, placed(stages, { ...next, position: stage.position }, changed.position));
       final = ordered.find((s) => s.id === id) as Stage;
     }
     await audit(trx, auth, id, 'update', stage, final);

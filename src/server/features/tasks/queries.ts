@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { ChecklistItem, Task } from '../../../core/tasks/schemas.js';
 import type { Db, TaskTable, Trx } from '../../db/database.js';
+import { notFound } from '../../http/errors.js';
 
 type Handle = Db | Trx;
 
@@ -153,17 +154,26 @@ export async function dependencyIdsOf(db: Handle, workspaceId: string, projectId
 }
 
 /**
- * Takes the project row's lock until the transaction ends (a no-op write: PostgreSQL locks the row,
- * SQLite runs one write transaction at a time), so that the plan's rules (no cycle, no dependency on
- * a summary, positions among siblings) are checked against the outcome of a concurrent change.
+ * Every change of a project's plan calls this first, inside its transaction: it raises the plan's
+ * revision (so that computed views such as the cached schedule know they are stale) and takes that
+ * row's lock until the transaction ends (PostgreSQL locks the row; SQLite runs one write transaction
+ * at a time), so that the plan's rules (no cycle, no dependency on a summary, positions among
+ * siblings, 24 hours a day) are checked against the outcome of a concurrent change. Code that writes
+ * tasks or dependencies anywhere else must call it too.
  */
 export async function lockPlan(trx: Trx, workspaceId: string, projectId: string): Promise<void> {
-  await trx
-    .updateTable('projects')
-    .set({ version: sql<number>`version` })
-    .where('workspace_id', '=', workspaceId)
-    .where('id', '=', projectId)
-    .execute();
+  try {
+    await trx
+      .insertInto('plan_revisions')
+      .values({ workspace_id: workspaceId, project_id: projectId, revision: 1 })
+      .onConflict((oc) => oc.columns(['workspace_id', 'project_id']).doUpdateSet({ revision: sql<number>`plan_revisions.revision + 1` }))
+      .execute();
+  } catch (error) {
+    // The project was deleted meanwhile (its foreign key refuses the row).
+    const code = (error as { code?: unknown }).code;
+    if (code === '23503' || code === 'SQLITE_CONSTRAINT_FOREIGNKEY') throw notFound('Project');
+    throw error;
+  }
 }
 
 export async function setAssignees(

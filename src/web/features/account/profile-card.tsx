@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../../core/common/schemas';
 import { useCurrentUser } from '../../app/auth';
 import { useMessage } from '../../app/feedback';
+import { i18n, loadLocale } from '../../app/i18n';
 import { LanguageSelect } from '../../components/language-select';
 import { Panel } from '../../components/panel';
 import { TimeZoneSelect } from '../../components/time-zone-select';
@@ -32,7 +33,13 @@ export function ProfileCard() {
         requiredMark={false}
         key={me.user.version}
         initialValues={{ name: me.user.name, locale: me.user.locale, timeZone: me.user.timeZone }}
-        onFinish={(values) => update.mutate(values, { onSuccess: () => message.success(t('account.profileSaved')) })}
+        onFinish={(values) =>
+          update.mutate(values, {
+            // Said in the language just chosen (its words may still be on their way).
+            onSuccess: (saved) =>
+              void loadLocale(saved.user.locale).then(() => message.success(i18n.getFixedT(saved.user.locale)('account.profileSaved'))),
+          })
+        }
       >
         <Form.Item name="name" label={t('auth.name')} rules={[{ required: true, whitespace: true, message: t('auth.nameRequired') }]}>
           <Input maxLength={100} autoComplete="name" data-testid="profile-name" />

@@ -29,14 +29,14 @@ export function AcceptInvitationPage() {
 
   if (preview.isPending) {
     return (
-      <PublicLayout>
+      <PublicLayout title={t('invite.title')}>
         <Skeleton active />
       </PublicLayout>
     );
   }
   if (preview.isError) {
     return (
-      <PublicLayout testId="invite-invalid">
+      <PublicLayout title={t('invite.invalidTitle')} testId="invite-invalid">
         <Result
           status="warning"
           title={t('invite.invalidTitle')}
@@ -65,7 +65,7 @@ export function AcceptInvitationPage() {
     );
 
   return (
-    <PublicLayout testId="invite-page">
+    <PublicLayout title={t('invite.title')} testId="invite-page">
       <Typography.Title level={3}>{t('invite.title')}</Typography.Title>
       <Typography.Paragraph>
         {t('invite.intro', { workspace: invitation.workspaceName, role: t(`roles.workspace.${invitation.role}`) })}

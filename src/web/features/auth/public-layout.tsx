@@ -3,12 +3,16 @@ import { Link } from 'react-router';
 import { useMe } from '../../app/auth';
 import { useLocale } from '../../app/locale';
 import { LanguageSwitch } from '../../components/language-switch';
+import { useDocumentTitle } from '../../components/use-document-title';
 import logoUrl from '../../favicon.svg';
 
 /** The frame of the pages seen before signing in: brand and a language switch. */
-export function PublicLayout({ children, narrow, testId }: { children: ReactNode; narrow?: boolean; testId?: string }) {
+type Props = { children: ReactNode; title?: string; narrow?: boolean; testId?: string };
+
+export function PublicLayout({ children, title, narrow, testId }: Props) {
   const { locale, setGuestLocale } = useLocale();
   const me = useMe().data;
+  useDocumentTitle(title);
   return (
     <div className="qd-public">
       <div className="qd-public-top">

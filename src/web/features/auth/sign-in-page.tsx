@@ -38,7 +38,7 @@ export function SignInPage() {
   const submit = (values: SignInForm) => login.mutate(values, { onSuccess: () => navigate(nextPath(location.search), { replace: true }) });
 
   return (
-    <PublicLayout narrow testId="sign-in-page">
+    <PublicLayout narrow title={t('signIn.title')} testId="sign-in-page">
       <Typography.Title level={3}>{t('signIn.title')}</Typography.Title>
       <Typography.Paragraph type="secondary">{t('signIn.intro')}</Typography.Paragraph>
       <Form<SignInForm> layout="vertical" requiredMark={false} onFinish={submit}>

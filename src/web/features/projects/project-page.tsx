@@ -100,6 +100,7 @@ export function ProjectPage() {
         backTo="/projects"
         backLabel={t('project.toList')}
         title={current.name}
+        subtitle={canManage || members.isPending ? undefined : t('project.readOnly')}
         tags={
           <>
             <StatusTag status={current.status} />

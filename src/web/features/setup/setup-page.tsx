@@ -41,7 +41,7 @@ export function SetupPage() {
   };
 
   return (
-    <PublicLayout testId="setup-page">
+    <PublicLayout title={t('setup.title')} testId="setup-page">
       <Typography.Title level={3}>{t('setup.title')}</Typography.Title>
       <Typography.Paragraph type="secondary">{t('setup.intro')}</Typography.Paragraph>
       <Form<SetupForm>

@@ -1,0 +1,12 @@
+import { benchSchedule, buildBenchNetwork } from '../src/core/schedule/schedule.bench';
+import { computeSchedule } from '../src/core/schedule/schedule';
+console.log('core 10k median ms', benchSchedule().toFixed(2));
+const n = buildBenchNetwork(2000, 4000);
+for (let i = 0; i < 10; i++) computeSchedule(n);
+let t0 = performance.now();
+for (let i = 0; i < 50; i++) computeSchedule(n);
+console.log('core 2k ms', ((performance.now() - t0) / 50).toFixed(2));
+const fresh = Array.from({ length: 20 }, () => structuredClone(n));
+t0 = performance.now();
+for (const f of fresh) computeSchedule(f);
+console.log('core 2k fresh ms', ((performance.now() - t0) / 20).toFixed(2));

@@ -1,0 +1,37 @@
+import fs from 'node:fs';
+import { buildApp } from '../src/server/app.js';
+import { connect } from '../src/server/db/connect.js';
+import { migrateToLatest } from '../src/server/db/migrate.js';
+import { generateWorkspace } from '../bench/generate.js';
+import { prepareScheduleProject } from '../bench/schedule-scenario.js';
+import { computeSchedule } from '../src/core/schedule/schedule.js';
+import { viewPlan, planTasks, planDependencies, calendarOf } from '../src/server/features/schedule/plan.js';
+
+const file = '/tmp/qdprof/b.sqlite';
+fs.rmSync(file, { force: true }); fs.rmSync(file + '-wal', { force: true }); fs.rmSync(file + '-shm', { force: true });
+const database = connect(process.argv[2] ?? file);
+await migrateToLatest(database.db);
+const data = await generateWorkspace(database.db, 10);
+const projectId = await prepareScheduleProject(database.db, data);
+const app = await buildApp({ config: { signupMode: 'first-user', publicUrl: null, trustProxy: false, logLevel: 'warn' }, database, serveWeb: false });
+await app.ready();
+const time = async (label: string, fn: () => Promise<unknown>, n = 20) => {
+  for (let i = 0; i < 3; i++) await fn();
+  const t0 = performance.now();
+  for (let i = 0; i < n; i++) await fn();
+  console.log(label, ((performance.now() - t0) / n).toFixed(2), 'ms');
+};
+const ws = data.workspaceId;
+const cal = await calendarOf(database.db, ws, 'bench-china');
+const tasks = await planTasks(database.db, ws, projectId);
+const deps = await planDependencies(database.db, ws, projectId);
+console.log(tasks.length, deps.length);
+await time('calendarOf', () => calendarOf(database.db, ws, 'bench-china'));
+await time('planTasks', () => planTasks(database.db, ws, projectId));
+await time('planDependencies', () => planDependencies(database.db, ws, projectId));
+await time('viewPlan', async () => viewPlan({ project: { start_date: '2025-01-02', calendar_id: 'x' }, calendar: cal, tasks, dependencies: deps }));
+await time('computeSchedule only', async () => computeSchedule({ tasks: tasks.map(t => ({ id: t.id, parentId: t.parent_id, duration: t.duration, startNoEarlierThan: t.start_no_earlier_than })), dependencies: deps.map(d => ({ id: d.id, predecessorId: d.predecessor_id, successorId: d.successor_id, type: d.type as 'FS', lag: d.lag })), calendar: cal, projectStart: '2025-01-02' }));
+const inject = () => app.inject({ method: 'GET', url: `/api/v1/projects/${projectId}/schedule`, headers: { authorization: `Bearer ${data.token}` } });
+const r = await inject(); console.log(r.statusCode, r.body.length, r.body.slice(0, 200));
+await time('GET /schedule inject', inject);
+await app.close(); await database.close();

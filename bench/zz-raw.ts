@@ -1,0 +1,13 @@
+import SQLite from 'better-sqlite3';
+const db = new SQLite('/tmp/qdprof/b.sqlite', { readonly: true });
+const s = db.prepare('select id, parent_id, sort_order, duration, start_no_earlier_than, estimate_hours, planned_cost, percent_complete from tasks where workspace_id = ? and project_id = ?');
+for (let i = 0; i < 5; i++) s.all('bench-ws', 'bench-plan');
+let t0 = performance.now();
+for (let i = 0; i < 20; i++) s.all('bench-ws', 'bench-plan');
+console.log('raw tasks', ((performance.now() - t0) / 20).toFixed(2));
+console.log(db.prepare('explain query plan select id from tasks where workspace_id = ? and project_id = ?').all('a', 'b'));
+const c = db.prepare('select * from calendars where workspace_id = ? and id = ?');
+t0 = performance.now();
+for (let i = 0; i < 100; i++) c.get('bench-ws', 'bench-china');
+console.log('raw calendar', ((performance.now() - t0) / 100).toFixed(3));
+console.log('pragma', db.pragma('journal_mode'), db.pragma('page_count'));
