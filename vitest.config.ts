@@ -5,6 +5,8 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'e2e/**/*.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
+    // Route tests wait on the database much of the time: two workers on two cores finish sooner.
+    maxWorkers: 2,
     hookTimeout: 120_000,
     env: { TZ: 'UTC' },
     globalSetup: ['src/server/test/global-setup.ts'],

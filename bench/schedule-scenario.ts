@@ -22,10 +22,22 @@ export const SCHEDULE_DEPENDENCIES = 4_000;
 export const SCHEDULE_CONNECTIONS = 16;
 
 /** The shape of run.ts's table rows. */
-export type ScheduleRow = { scenario: string; value: string; p50?: number; p99?: number; ratio?: string; target: string; ok: boolean | null };
+export type ScheduleRow = {
+  scenario: string;
+  value: string;
+  p50?: number;
+  p99?: number;
+  ratio?: string;
+  target: string;
+  ok: boolean | null;
+};
 
 /** Writes a project with the benchmark plan into the bench workspace; answers its id. */
-export async function prepareScheduleProject(db: Db, data: Pick<BenchData, 'workspaceId' | 'userId'>, tasks = SCHEDULE_TASKS): Promise<string> {
+export async function prepareScheduleProject(
+  db: Db,
+  data: Pick<BenchData, 'workspaceId' | 'userId'>,
+  tasks = SCHEDULE_TASKS,
+): Promise<string> {
   const network = buildBenchNetwork(tasks, SCHEDULE_DEPENDENCIES);
   const { workspaceId } = data;
   const now = new Date().toISOString();
@@ -93,7 +105,11 @@ export async function prepareScheduleProject(db: Db, data: Pick<BenchData, 'work
         version: 1,
       };
     });
-    for (let i = 0; i < rows.length; i += 500) await trx.insertInto('tasks').values(rows.slice(i, i + 500)).execute();
+    for (let i = 0; i < rows.length; i += 500)
+      await trx
+        .insertInto('tasks')
+        .values(rows.slice(i, i + 500))
+        .execute();
     // One link per ordered pair (the table's unique key); the generator may draw a pair twice.
     const seen = new Set<string>();
     const links = network.dependencies
@@ -115,13 +131,23 @@ export async function prepareScheduleProject(db: Db, data: Pick<BenchData, 'work
         updated_at: now,
         version: 1,
       }));
-    for (let i = 0; i < links.length; i += 500) await trx.insertInto('dependencies').values(links.slice(i, i + 500)).execute();
+    for (let i = 0; i < links.length; i += 500)
+      await trx
+        .insertInto('dependencies')
+        .values(links.slice(i, i + 500))
+        .execute();
   });
   return projectId;
 }
 
 /** Loads a running app server with `GET /projects/{id}/schedule` at 16 connections. */
-export async function measureSchedule(label: string, port: number, token: string, projectId: string, seconds: number): Promise<ScheduleRow> {
+export async function measureSchedule(
+  label: string,
+  port: number,
+  token: string,
+  projectId: string,
+  seconds: number,
+): Promise<ScheduleRow> {
   const result = await load(port, [`/api/v1/projects/${projectId}/schedule`], {
     connections: SCHEDULE_CONNECTIONS,
     seconds,
@@ -138,13 +164,20 @@ export async function measureSchedule(label: string, port: number, token: string
 }
 
 /** The whole scenario on the database at `url` (migrated and seeded here): prepare, serve, load, stop. */
-export async function scheduleScenario(label: string, url: string, port: number, seconds = Number(process.env.BENCH_SECONDS ?? 5)): Promise<ScheduleRow> {
+export async function scheduleScenario(
+  label: string,
+  url: string,
+  port: number,
+  seconds = Number(process.env.BENCH_SECONDS ?? 5),
+): Promise<ScheduleRow> {
   const database = connect(url);
   await migrateToLatest(database.db);
   const data = await generateWorkspace(database.db, 10);
   const projectId = await prepareScheduleProject(database.db, data);
   await database.close();
   const server = await startServer('server.ts', { DATABASE_URL: url, PORT: String(port) });
+  // As run.ts does: let the server settle before loading it.
+  await new Promise((resolve) => setTimeout(resolve, 1500));
   try {
     return await measureSchedule(label, port, data.token, projectId, seconds);
   } finally {

@@ -16,4 +16,8 @@ export function addToTotals(totals: ColumnTotals, amount: number, probability: n
   totals.weighted += amount * probability;
 }
 
-export const roundTotals = (totals: ColumnTotals) => ({ count: totals.count, amount: totals.amount, weightedAmount: Math.round(totals.weighted) });
+export const roundTotals = (totals: ColumnTotals) => ({
+  count: totals.count,
+  amount: totals.amount,
+  weightedAmount: Math.round(totals.weighted),
+});

@@ -242,7 +242,12 @@ export const PipelineCard = z.object({
 });
 export type PipelineCard = z.infer<typeof PipelineCard>;
 
-export const CurrencyTotal = z.object({ currency: z.string(), count: z.number().int(), amount: z.number().int(), weightedAmount: z.number().int() });
+export const CurrencyTotal = z.object({
+  currency: z.string(),
+  count: z.number().int(),
+  amount: z.number().int(),
+  weightedAmount: z.number().int(),
+});
 
 export const PipelineColumn = z.object({
   stage: z.string(),

@@ -5,7 +5,7 @@ describe('formula injection', () => {
   it.each([
     ['=HYPERLINK("http://evil.example","click")', `'=HYPERLINK("http://evil.example","click")`],
     ['+1+2', "'+1+2"],
-    ['-2+3+cmd|\' /C calc\'!A0', "'-2+3+cmd|' /C calc'!A0"],
+    ["-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"],
     ['@SUM(1,2)', "'@SUM(1,2)"],
     ['\t=1+1', "'\t=1+1"],
     ['\r=1+1', "'\r=1+1"],

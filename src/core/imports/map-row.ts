@@ -1,4 +1,14 @@
-import { type Cell, cellText, isBlank, isTruthy, minorDigits, type Parsed, parseAmount, parseDate, parseProbability } from './parse-values.js';
+import {
+  type Cell,
+  cellText,
+  isBlank,
+  isTruthy,
+  minorDigits,
+  type Parsed,
+  parseAmount,
+  parseDate,
+  parseProbability,
+} from './parse-values.js';
 import { foldStage, type ImportField, type Preset } from './presets.js';
 
 export type StageRef = { key: string; name: string; kind: 'open' | 'won' | 'lost' };

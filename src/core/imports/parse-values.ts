@@ -14,14 +14,23 @@ export const cellText = (cell: Cell): string =>
 
 export const isBlank = (cell: Cell): boolean => cellText(cell) === '';
 
+const DIGITS = new Map<string, number | null>();
+
 /** Digits after the decimal point of a currency's minor unit (CNY 2, JPY 0, KWD 3); null for an unknown code. */
 export function minorDigits(currency: string): number | null {
-  if (!/^[A-Z]{3}$/.test(currency)) return null;
-  try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {
-    return null;
+  let digits = DIGITS.get(currency);
+  if (digits !== undefined) return digits;
+  digits = null;
+  if (/^[A-Z]{3}$/.test(currency)) {
+    try {
+      digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    } catch {
+      digits = null;
+    }
   }
+  // Bounded: only well-formed codes are remembered.
+  if (/^[A-Z]{3}$/.test(currency) && DIGITS.size < 1000) DIGITS.set(currency, digits);
+  return digits;
 }
 
 const SYMBOLS: [RegExp, string][] = [
@@ -160,5 +169,4 @@ export function parseProbability(cell: Cell): Parsed<number | null> {
 }
 
 /** Yes/no cells: `1`, `true`, `yes`, `是` … */
-export const isTruthy = (cell: Cell): boolean =>
-  cell === true || /^(1|true|yes|y|x|是|✓)$/i.test(cellText(cell));
+export const isTruthy = (cell: Cell): boolean => cell === true || /^(1|true|yes|y|x|是|✓)$/i.test(cellText(cell));

@@ -183,7 +183,12 @@ export const PRESETS: Record<PresetName, Preset> = {
   generic: { ...generic, stages: OURS },
 };
 
-const fold = (text: string) => text.replace(/^\uFEFF/, '').trim().replace(/\s+/g, ' ').toLowerCase();
+const fold = (text: string) =>
+  text
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .replace(/\s+/g, ' ')
+    .toLowerCase();
 
 /**
  * Which column fills which field: the mapping's explicit header names first (an unknown header is an

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Instant } from '../common/schemas.js';
+import { Id } from '../common/schemas.js';
 
 export const StageKind = z.enum(['open', 'won', 'lost']);
 export type StageKind = z.infer<typeof StageKind>;

@@ -4,7 +4,14 @@ import { outline } from './wbs';
 
 type Row = RollupTask & { id: string; parentId: string | null };
 
-const row = (id: string, parentId: string | null, duration: number, percentComplete: number, estimateHours: number | null, plannedCost: number): Row => ({
+const row = (
+  id: string,
+  parentId: string | null,
+  duration: number,
+  percentComplete: number,
+  estimateHours: number | null,
+  plannedCost: number,
+): Row => ({
   id,
   parentId,
   duration,

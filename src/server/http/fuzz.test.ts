@@ -31,8 +31,8 @@ import type { RouteEntry } from './access.js';
 const routes = await loadRouteTable();
 const BASE_SEED = Number(process.env.FUZZ_SEED ?? 20_261_128);
 /** Random runs per route and caller (after the fixed examples); anonymous callers of signed-in routes stop at 401, so fewer. */
-const RUNS = { sqlite: Number(process.env.FUZZ_RUNS ?? 25), postgres: Number(process.env.FUZZ_RUNS ?? 12) };
-const ANONYMOUS_RUNS = Number(process.env.FUZZ_RUNS ?? 8);
+const RUNS = { sqlite: Number(process.env.FUZZ_RUNS ?? 20), postgres: Number(process.env.FUZZ_RUNS ?? 10) };
+const ANONYMOUS_RUNS = Number(process.env.FUZZ_RUNS ?? 6);
 
 const seedOf = (text: string) => {
   let h = BASE_SEED | 0;

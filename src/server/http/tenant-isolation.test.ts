@@ -4,6 +4,7 @@ import { testDialects } from '../test/databases.js';
 import { digestTables, idsOfWorkspace, sampleIds, tablesOf } from '../test/db-inspect.js';
 import { buildProject, inviteUser, type Session, signupOwner, startTestApp, type TestApp } from '../test/harness.js';
 import { populateWorkspace } from '../test/populate.js';
+import { bodyFor } from '../test/route-hints.js';
 import { fillPath, loadRouteTable, pathParams } from '../test/route-table.js';
 import { inputJsonSchema, isZodSchema, type Json, validValue } from '../test/schema-values.js';
 import type { RouteEntry } from './access.js';
@@ -24,14 +25,19 @@ const schemaPart = (route: RouteEntry, part: 'body' | 'querystring' | 'params') 
 };
 
 /** A request to `route` that passes its validation: a minimal valid body and query derived from its schemas. */
-function validRequest(route: RouteEntry, path: string, overrides?: Record<string, Json>): { url: string; payload: string | undefined } {
+function validRequest(
+  route: RouteEntry,
+  path: string,
+  overrides?: Record<string, Json>,
+): { url: string; payload: string | undefined; contentType?: string } {
   const body = schemaPart(route, 'body');
   const query = schemaPart(route, 'querystring');
   const search = query ? new URLSearchParams(validValue(query, { stringify: true }) as Record<string, string>).toString() : '';
-  return {
-    url: search ? `${path}?${search}` : path,
-    payload: body ? JSON.stringify(validValue(body, { overrides })) : undefined,
-  };
+  const { payload, contentType } = bodyFor(
+    `${route.method} ${route.url}`,
+    body ? JSON.stringify(validValue(body, { overrides })) : undefined,
+  );
+  return { url: search ? `${path}?${search}` : path, payload, contentType };
 }
 
 describe.each(testDialects())('another workspace on %s', (dialect) => {
@@ -44,11 +50,16 @@ describe.each(testDialects())('another workspace on %s', (dialect) => {
   let someIdsB: Map<string, string>;
   const secretsA: string[] = [];
 
-  const asB = (route: RouteEntry, request: Pick<InjectOptions, 'url' | 'payload'>) =>
+  const asB = (route: RouteEntry, request: { url: string; payload?: string; contentType?: string }) =>
     t.app.inject({
       method: route.method as InjectOptions['method'],
-      ...request,
-      headers: { cookie: ownerB.cookie, 'x-csrf-token': ownerB.csrf, ...(request.payload ? { 'content-type': 'application/json' } : {}) },
+      url: request.url,
+      payload: request.payload,
+      headers: {
+        cookie: ownerB.cookie,
+        'x-csrf-token': ownerB.csrf,
+        ...(request.payload ? { 'content-type': request.contentType ?? 'application/json' } : {}),
+      },
     });
 
   beforeAll(async () => {
@@ -72,12 +83,12 @@ describe.each(testDialects())('another workspace on %s', (dialect) => {
     await memberA.request('PATCH', `/projects/${archived.id}`, { archived: true });
 
     // …and one of every other kind the API can create, found from the route table.
-    await populateWorkspace(t, ownerA, routes);
+    await populateWorkspace(t, ownerA, routes, { passes: 1 });
 
     // Workspace B: an owner with a demo project and objects of their own.
     ownerB = await signupOwner(t.app, { workspaceName: 'Bravo Imports', demo: true });
     await buildProject(ownerB, { name: 'Bravo push' });
-    await populateWorkspace(t, ownerB, routes);
+    await populateWorkspace(t, ownerB, routes, { passes: 1 });
 
     idsA = await idsOfWorkspace(t.database.db, ownerA.workspaceId);
     someIdsA = sampleIds(idsA);

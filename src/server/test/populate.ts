@@ -2,6 +2,7 @@ import type { InjectOptions } from 'fastify';
 import type { RouteEntry } from '../http/access.js';
 import { idsOfWorkspace } from './db-inspect.js';
 import type { Session, TestApp } from './harness.js';
+import { bodyFor } from './route-hints.js';
 import { fillPath, pathParams } from './route-table.js';
 import { inputJsonSchema, isZodSchema, type Json, validValue } from './schema-values.js';
 
@@ -44,10 +45,15 @@ export async function populateWorkspace(
       search: for (const path of targets) {
         for (const payload of payloads) {
           if (++attempts > MAX_ATTEMPTS) break search;
+          const { payload: body, contentType } = bodyFor(
+            `${route.method} ${route.url}`,
+            payload === undefined ? undefined : JSON.stringify(payload),
+          );
           const response = await session.request(
             route.method as InjectOptions['method'],
             path.replace('/api/v1', ''),
-            payload as InjectOptions['payload'],
+            body,
+            contentType ? { 'content-type': contentType } : {},
           );
           if (response.statusCode < 300) {
             created.add(route.url);

@@ -111,7 +111,6 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`create index deals_expected on deals (workspace_id, project_id, (coalesce(expected_close_date, '')), id)`.execute(db);
   await db.schema.createIndex('deals_account').on('deals').columns(['workspace_id', 'account_id']).execute();
   await db.schema.createIndex('deals_contact').on('deals').columns(['workspace_id', 'contact_id']).execute();
-  await db.schema.createIndex('deals_stage').on('deals').columns(['workspace_id', 'stage']).execute();
 
   if (isPostgres) {
     const available = await sql<{ n: number }>`select count(*)::int as n from pg_available_extensions where name = 'pg_trgm'`.execute(db);
@@ -152,7 +151,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     )
     .execute();
   await db.schema.createIndex('deal_stage_history_deal').on('deal_stage_history').columns(['workspace_id', 'deal_id', 'id']).execute();
-  await db.schema.createIndex('deal_stage_history_stage').on('deal_stage_history').columns(['workspace_id', 'stage']).execute();
 
   await db.schema
     .createTable('activities')

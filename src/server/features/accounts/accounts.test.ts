@@ -23,7 +23,12 @@ describe.each(testDialects())('accounts and contacts on %s', (dialect) => {
   afterAll(() => t?.close());
 
   it('creates an account (201, caller as owner, audited) and warns of a same-named one without refusing it', async () => {
-    const first = await owner.request('POST', '/accounts', { name: 'Shanghai Precision', industry: 'Manufacturing', region: '上海', size: '1000-5000' });
+    const first = await owner.request('POST', '/accounts', {
+      name: 'Shanghai Precision',
+      industry: 'Manufacturing',
+      region: '上海',
+      size: '1000-5000',
+    });
     expect(first.statusCode).toBe(201);
     expect(first.headers.etag).toBe('"1"');
     expect(first.json()).toEqual({
@@ -41,9 +46,14 @@ describe.each(testDialects())('accounts and contacts on %s', (dialect) => {
     });
     const second = await member.request('POST', '/accounts', { name: '  shanghai   PRECISION ', ownerId: null });
     expect(second.statusCode).toBe(201);
-    expect(second.json()).toMatchObject({ ownerId: null, duplicates: [{ id: first.json().id, name: 'Shanghai Precision', reason: 'same-name' }] });
+    expect(second.json()).toMatchObject({
+      ownerId: null,
+      duplicates: [{ id: first.json().id, name: 'Shanghai Precision', reason: 'same-name' }],
+    });
     const { duplicates: _d, ...account } = first.json();
-    expect(await auditRowsFor(t.database.db, account.id)).toEqual([expect.objectContaining({ entity_type: 'account', action: 'create', after: account })]);
+    expect(await auditRowsFor(t.database.db, account.id)).toEqual([
+      expect.objectContaining({ entity_type: 'account', action: 'create', after: account }),
+    ]);
     // Another workspace's account of the same name is none of our business.
     expect((await outsider.request('POST', '/accounts', { name: 'Shanghai Precision' })).json().duplicates).toEqual([]);
   });
@@ -61,8 +71,10 @@ describe.each(testDialects())('accounts and contacts on %s', (dialect) => {
   });
 
   it('lists and searches accounts (any script), sorts and pages by cursor', async () => {
-    for (const name of ['杭州云帆零售', 'Beta Retail', 'Gamma Foods', 'Delta Retail']) await owner.request('POST', '/accounts', { name, region: 'East' });
-    const names = async (query: string) => ((await owner.request('GET', `/accounts?${query}`)).json().items as Account[]).map((a) => a.name);
+    for (const name of ['杭州云帆零售', 'Beta Retail', 'Gamma Foods', 'Delta Retail'])
+      await owner.request('POST', '/accounts', { name, region: 'East' });
+    const names = async (query: string) =>
+      ((await owner.request('GET', `/accounts?${query}`)).json().items as Account[]).map((a) => a.name);
     expect(await names('q=retail&sort=name')).toEqual(['Beta Retail', 'Delta Retail']);
     expect(await names('q=云帆')).toEqual(['杭州云帆零售']);
     expect(await names('q=%25')).toEqual([]);
@@ -71,7 +83,9 @@ describe.each(testDialects())('accounts and contacts on %s', (dialect) => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page = (await owner.request('GET', `/accounts?sort=-name&limit=2${cursor ? `&cursor=${cursor}` : ''}`)).json();
+      const page: { items: Account[]; nextCursor: string | null } = (
+        await owner.request('GET', `/accounts?sort=-name&limit=2${cursor ? `&cursor=${cursor}` : ''}`)
+      ).json();
       seen.push(...page.items.map((a: Account) => a.name));
       cursor = page.nextCursor;
     } while (cursor);
@@ -96,15 +110,27 @@ describe.each(testDialects())('accounts and contacts on %s', (dialect) => {
 
   it('creates contacts with the account’s name, warns of a same e-mail, searches by name, e-mail and phone', async () => {
     const account = (await owner.request('POST', '/accounts', { name: 'Contact Co' })).json() as Account;
-    const body = { accountId: account.id, name: '周建国', title: '设备部总监', phone: '+86 138 0021 5566', email: 'Zhou@Example.cn', wechat: 'zhoujg' };
+    const body = {
+      accountId: account.id,
+      name: '周建国',
+      title: '设备部总监',
+      phone: '+86 138 0021 5566',
+      email: 'Zhou@Example.cn',
+      wechat: 'zhoujg',
+    };
     const first = await owner.request('POST', '/contacts', body);
     expect(first.statusCode).toBe(201);
     expect(first.json()).toMatchObject({ ...body, accountName: 'Contact Co', notes: '', version: 1, duplicates: [] });
     const second = await owner.request('POST', '/contacts', { name: 'Jianguo Zhou', email: 'zhou@example.cn' });
-    expect(second.json()).toMatchObject({ accountId: null, accountName: null, duplicates: [{ id: first.json().id, name: '周建国', reason: 'same-email' }] });
+    expect(second.json()).toMatchObject({
+      accountId: null,
+      accountName: null,
+      duplicates: [{ id: first.json().id, name: '周建国', reason: 'same-email' }],
+    });
     expect((await owner.request('POST', '/contacts', { name: 'x', email: 'not-an-email' })).json().error.details[0].path).toBe('email');
     expect((await owner.request('POST', '/contacts', { name: 'x', accountId: 'elsewhere' })).statusCode).toBe(422);
-    const names = async (query: string) => ((await owner.request('GET', `/contacts?${query}`)).json().items as Contact[]).map((c) => c.name);
+    const names = async (query: string) =>
+      ((await owner.request('GET', `/contacts?${query}`)).json().items as Contact[]).map((c) => c.name);
     expect(await names('q=zhou&sort=name')).toEqual(['Jianguo Zhou', '周建国']);
     expect(await names('q=0021')).toEqual(['周建国']);
     expect(await names(`accountId=${account.id}`)).toEqual(['周建国']);
@@ -119,7 +145,9 @@ describe.each(testDialects())('accounts and contacts on %s', (dialect) => {
     const account = (await owner.request('POST', '/accounts', { name: 'Leaving Co' })).json() as Account;
     const contact = (await owner.request('POST', '/contacts', { name: 'Lee', accountId: account.id })).json() as Contact;
     const projectId = (await buildProject(owner)).id;
-    const deal = (await owner.request('POST', `/projects/${projectId}/deals`, { title: 'Linked', accountId: account.id, contactId: contact.id })).json();
+    const deal = (
+      await owner.request('POST', `/projects/${projectId}/deals`, { title: 'Linked', accountId: account.id, contactId: contact.id })
+    ).json();
     expect((await member.request('DELETE', `/accounts/${account.id}`)).statusCode).toBe(403);
     expect((await owner.request('DELETE', `/accounts/${account.id}`)).statusCode).toBe(204);
     expect((await owner.request('GET', `/accounts/${account.id}`)).statusCode).toBe(404);

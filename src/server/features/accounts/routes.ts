@@ -55,7 +55,13 @@ export const accountRoutes =
       config: { access: 'user' },
       schema: { tags, summary: 'Change an account', params: IdParams, body: AccountPatch, response: { 200: Account, ...errors } },
       handler: async (request, reply) => {
-        const account = await updateAccount(db, authOf(request), request.params.id, request.body, expectedFrom(request, request.body.version));
+        const account = await updateAccount(
+          db,
+          authOf(request),
+          request.params.id,
+          request.body,
+          expectedFrom(request, request.body.version),
+        );
         setEtag(reply, account.version);
         return account;
       },

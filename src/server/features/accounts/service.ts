@@ -20,8 +20,14 @@ export async function checkOwner(db: Db | Trx, auth: Auth, ownerId: string | nul
   }
 }
 
-const audit = (trx: Trx, auth: Auth, entityId: string, action: 'create' | 'update' | 'delete', before: object | null, after: object | null) =>
-  recordAudit(trx, { workspaceId: auth.workspaceId, actorId: auth.userId, entityType: 'account', entityId, action, before, after });
+const audit = (
+  trx: Trx,
+  auth: Auth,
+  entityId: string,
+  action: 'create' | 'update' | 'delete',
+  before: object | null,
+  after: object | null,
+) => recordAudit(trx, { workspaceId: auth.workspaceId, actorId: auth.userId, entityType: 'account', entityId, action, before, after });
 
 export async function listAccountsFor(db: Db, auth: Auth, query: Parameters<typeof listAccounts>[2]) {
   assertCustomersAccess(auth);
@@ -36,7 +42,11 @@ export async function getAccount(db: Db, auth: Auth, id: string): Promise<Accoun
 }
 
 /** Inserts an account row (also used by imports); no audit here. */
-export async function insertAccount(trx: Trx, workspaceId: string, input: AccountCreate & { ownerId: string | null }): Promise<AccountTable> {
+export async function insertAccount(
+  trx: Trx,
+  workspaceId: string,
+  input: AccountCreate & { ownerId: string | null },
+): Promise<AccountTable> {
   const now = nowIso();
   const row: AccountTable = {
     workspace_id: workspaceId,
@@ -61,7 +71,10 @@ export async function createAccount(db: Db, auth: Auth, input: AccountCreate) {
   assertCustomersAccess(auth);
   return db.transaction().execute(async (trx) => {
     await checkOwner(trx, auth, input.ownerId);
-    const row = await insertAccount(trx, auth.workspaceId, { ...input, ownerId: input.ownerId === undefined ? auth.userId : input.ownerId });
+    const row = await insertAccount(trx, auth.workspaceId, {
+      ...input,
+      ownerId: input.ownerId === undefined ? auth.userId : input.ownerId,
+    });
     const account = toAccount(row);
     await audit(trx, auth, row.id, 'create', null, account);
     return { ...account, duplicates: await accountsNamed(trx, auth.workspaceId, row.name_key, row.id) };
@@ -97,7 +110,8 @@ export async function updateAccount(db: Db, auth: Auth, id: string, patch: Accou
       .where('id', '=', id)
       .where('version', '=', row.version)
       .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) throw new AppError('STALE_VERSION', 'Someone else changed this account; reload and try again.');
+    if (Number(result.numUpdatedRows) !== 1)
+      throw new AppError('STALE_VERSION', 'Someone else changed this account; reload and try again.');
     await audit(trx, auth, id, 'update', before, next);
     return next;
   });

@@ -25,9 +25,20 @@ describe.each(testDialects())('activities on %s', (dialect) => {
   afterAll(() => t?.close());
 
   it('logs activities (by the caller, now, unless given) and answers the timeline newest first', async () => {
-    const call = await owner.request('POST', `/deals/${dealId}/activities`, { type: 'call', outcome: 'Budget confirmed', nextStep: 'Send quote' });
+    const call = await owner.request('POST', `/deals/${dealId}/activities`, {
+      type: 'call',
+      outcome: 'Budget confirmed',
+      nextStep: 'Send quote',
+    });
     expect(call.statusCode).toBe(201);
-    expect(call.json()).toMatchObject({ dealId, type: 'call', userId: owner.userId, userName: 'Olivia Owner', contactId: null, version: 1 });
+    expect(call.json()).toMatchObject({
+      dealId,
+      type: 'call',
+      userId: owner.userId,
+      userName: 'Olivia Owner',
+      contactId: null,
+      version: 1,
+    });
     const visit = await owner.request('POST', `/deals/${dealId}/activities`, {
       type: 'visit',
       at: '2027-01-04T09:30:00+08:00',
@@ -40,7 +51,9 @@ describe.each(testDialects())('activities on %s', (dialect) => {
     expect(await auditRowsFor(t.database.db, visit.json().id)).toEqual([expect.objectContaining({ action: 'create', after: audited })]);
     const list = (await owner.request('GET', `/deals/${dealId}/activities`)).json().items as Activity[];
     expect(list.map((a) => a.type)).toEqual(['visit', 'call']);
-    expect(((await owner.request('GET', `/deals/${dealId}/activities?sort=at&type=visit`)).json().items as Activity[]).map((a) => a.type)).toEqual(['visit']);
+    expect(
+      ((await owner.request('GET', `/deals/${dealId}/activities?sort=at&type=visit`)).json().items as Activity[]).map((a) => a.type),
+    ).toEqual(['visit']);
     for (const [body, path] of [
       [{ type: 'lunch' }, 'type'],
       [{ type: 'call', at: 'yesterday' }, 'at'],

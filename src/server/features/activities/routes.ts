@@ -55,7 +55,13 @@ export const activityRoutes =
       config: { access: 'user' },
       schema: { tags, summary: 'Change an activity', params: IdParams, body: ActivityPatch, response: { 200: Activity, ...errors } },
       handler: async (request, reply) => {
-        const activity = await updateActivity(db, authOf(request), request.params.id, request.body, expectedFrom(request, request.body.version));
+        const activity = await updateActivity(
+          db,
+          authOf(request),
+          request.params.id,
+          request.body,
+          expectedFrom(request, request.body.version),
+        );
         setEtag(reply, activity.version);
         return activity;
       },

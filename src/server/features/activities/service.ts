@@ -106,7 +106,8 @@ export async function updateActivity(db: Db, auth: Auth, id: string, patch: Acti
       .where('id', '=', id)
       .where('version', '=', activity.version)
       .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) throw new AppError('STALE_VERSION', 'Someone else changed this activity; reload and try again.');
+    if (Number(result.numUpdatedRows) !== 1)
+      throw new AppError('STALE_VERSION', 'Someone else changed this activity; reload and try again.');
     await audit(trx, auth, next, 'update', activity);
     return (await findActivity(trx, auth.workspaceId, id)) as Activity;
   });

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Baseline, BaselineDetail, BaselineVariance } from '../../../core/baselines/schemas.js';
 import type { Calendar } from '../../../core/calendar/schemas';
+import { newId } from '../../ids.js';
 import { testDialects } from '../../test/databases.js';
 import { auditRowsFor, countRows } from '../../test/db-inspect.js';
 import { buildProject, inviteUser, type Session, signupOwner, startTestApp, type TestApp } from '../../test/harness.js';
-import { newId } from '../../ids.js';
 import { buildDependency, buildTask, expectError, invalidPaths } from '../tasks/test-factories.js';
 
 // China calendar, from Mon 2026-02-09 (Spring Festival 02-15 .. 02-23 off, Saturdays 02-14 and 02-28 worked):
@@ -32,7 +32,8 @@ describe.each(testDialects())('baselines on %s', (dialect) => {
     sam = await inviteUser(t.app, owner, 'member', 'Sam Sales');
     outsider = await signupOwner(t.app, { workspaceName: 'Elsewhere Ltd' });
     const china = ((await owner.request('GET', '/calendars')).json().items as Calendar[]).find((c) => c.holidays.includes('2026-02-16'));
-    projectId = (await buildProject(owner, { name: 'Baselined', startDate: '2026-02-09', endDate: '2026-03-31', calendarId: china?.id })).id;
+    projectId = (await buildProject(owner, { name: 'Baselined', startDate: '2026-02-09', endDate: '2026-03-31', calendarId: china?.id }))
+      .id;
     await owner.request('POST', `/projects/${projectId}/members`, { userId: sam.userId, role: 'sales' });
     ids.Prep = (await buildTask(owner, projectId, { title: 'Prep' })).id;
     ids.A = (await buildTask(owner, projectId, { title: 'A', parentId: ids.Prep, duration: 3, plannedCost: 1_000 })).id;
@@ -139,7 +140,10 @@ describe.each(testDialects())('baselines on %s', (dialect) => {
   });
 
   it('validates the name (400) and keeps at most 50 baselines a project (422)', async () => {
-    expect(invalidPaths(await owner.request('POST', `/projects/${projectId}/baselines`, { name: '   ' }))).toEqual({ status: 400, paths: ['name'] });
+    expect(invalidPaths(await owner.request('POST', `/projects/${projectId}/baselines`, { name: '   ' }))).toEqual({
+      status: 400,
+      paths: ['name'],
+    });
     expect(invalidPaths(await owner.request('POST', `/projects/${projectId}/baselines`, {}))).toEqual({ status: 400, paths: ['name'] });
     const project = (await buildProject(owner, { name: 'Many baselines' })).id;
     const now = new Date().toISOString();
@@ -176,7 +180,8 @@ describe.each(testDialects())('baselines on %s', (dialect) => {
     const rowsBefore = await countRows(t.database.db, 'baseline_tasks');
     expect((await owner.request('DELETE', `/baselines/${baseline.id}`)).statusCode).toBe(204);
     expect(await countRows(t.database.db, 'baseline_tasks')).toBe(rowsBefore - 5);
-    for (const url of [`/baselines/${baseline.id}`, `/baselines/${baseline.id}/variance`]) expectError(await owner.request('GET', url), 404, 'NOT_FOUND');
+    for (const url of [`/baselines/${baseline.id}`, `/baselines/${baseline.id}/variance`])
+      expectError(await owner.request('GET', url), 404, 'NOT_FOUND');
     expectError(await owner.request('DELETE', `/baselines/${baseline.id}`), 404, 'NOT_FOUND');
     expect((await auditRowsFor(t.database.db, baseline.id)).map((r) => r.action)).toEqual(['create', 'delete']);
   });

@@ -21,7 +21,12 @@ describe.each(testDialects())('calendars on %s', (dialect) => {
   });
   afterAll(() => t?.close());
 
-  const body = { name: 'Shanghai office', workingWeekdays: [5, 1, 2, 3, 4], holidays: ['2027-02-10', '2027-02-09'], workdays: ['2027-02-06'] };
+  const body = {
+    name: 'Shanghai office',
+    workingWeekdays: [5, 1, 2, 3, 4],
+    holidays: ['2027-02-10', '2027-02-09'],
+    workdays: ['2027-02-06'],
+  };
 
   it('lists the seeded mainland-China and Monday–Friday calendars to every user', async () => {
     const list = await mia.request('GET', '/calendars');
@@ -47,7 +52,9 @@ describe.each(testDialects())('calendars on %s', (dialect) => {
     });
     const one = await mia.request('GET', `/calendars/${calendar.id}`);
     expect([one.json(), one.headers.etag]).toEqual([calendar, '"1"']);
-    expect(await auditRowsFor(t.database.db, calendar.id)).toMatchObject([{ entity_type: 'calendar', action: 'create', after: calendar, project_id: null }]);
+    expect(await auditRowsFor(t.database.db, calendar.id)).toMatchObject([
+      { entity_type: 'calendar', action: 'create', after: calendar, project_id: null },
+    ]);
   });
 
   it('validates weekdays and dates (400 naming the field)', async () => {
@@ -70,7 +77,12 @@ describe.each(testDialects())('calendars on %s', (dialect) => {
 
   it('replaces a calendar with its version: stale version 409, stale If-Match 412, nothing changes', async () => {
     const calendar = (await owner.request('POST', '/calendars', { ...body, name: 'Editable' })).json() as Calendar;
-    const changed = await owner.request('PATCH', `/calendars/${calendar.id}`, { ...body, name: 'Edited', holidays: ['2027-02-11'], version: 1 });
+    const changed = await owner.request('PATCH', `/calendars/${calendar.id}`, {
+      ...body,
+      name: 'Edited',
+      holidays: ['2027-02-11'],
+      version: 1,
+    });
     expect(changed.statusCode, changed.body).toBe(200);
     expect(changed.headers.etag).toBe('"2"');
     expect(changed.json()).toMatchObject({ name: 'Edited', holidays: ['2027-02-11'], version: 2 });
@@ -80,9 +92,17 @@ describe.each(testDialects())('calendars on %s', (dialect) => {
       412,
       'PRECONDITION_FAILED',
     );
-    expect(invalidPaths(await owner.request('PATCH', `/calendars/${calendar.id}`, { name: 'Only a name', version: 2 }))).toMatchObject({ status: 400 });
+    expect(invalidPaths(await owner.request('PATCH', `/calendars/${calendar.id}`, { name: 'Only a name', version: 2 }))).toMatchObject({
+      status: 400,
+    });
     // The same content (in another order) changes nothing.
-    const same = await owner.request('PATCH', `/calendars/${calendar.id}`, { ...body, workingWeekdays: [1, 2, 3, 4, 5], name: 'Edited', holidays: ['2027-02-11'], version: 2 });
+    const same = await owner.request('PATCH', `/calendars/${calendar.id}`, {
+      ...body,
+      workingWeekdays: [1, 2, 3, 4, 5],
+      name: 'Edited',
+      holidays: ['2027-02-11'],
+      version: 2,
+    });
     expect(same.json().version).toBe(2);
     expect((await owner.request('GET', `/calendars/${calendar.id}`)).json()).toMatchObject({ name: 'Edited', version: 2 });
     expect((await auditRowsFor(t.database.db, calendar.id)).map((r) => r.action)).toEqual(['create', 'update']);

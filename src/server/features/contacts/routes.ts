@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Contact, ContactCreate, ContactCreated, ContactListQuery, ContactPatch } from '../../../core/contacts/schemas.js';
 import { ErrorBody, IdParams, pageOf } from '../../../core/common/schemas.js';
+import { Contact, ContactCreate, ContactCreated, ContactListQuery, ContactPatch } from '../../../core/contacts/schemas.js';
 import type { Db } from '../../db/database.js';
 import { authOf } from '../../http/authenticate.js';
 import { expectedFrom, setEtag } from '../../http/concurrency.js';
@@ -55,7 +55,13 @@ export const contactRoutes =
       config: { access: 'user' },
       schema: { tags, summary: 'Change a contact', params: IdParams, body: ContactPatch, response: { 200: Contact, ...errors } },
       handler: async (request, reply) => {
-        const contact = await updateContact(db, authOf(request), request.params.id, request.body, expectedFrom(request, request.body.version));
+        const contact = await updateContact(
+          db,
+          authOf(request),
+          request.params.id,
+          request.body,
+          expectedFrom(request, request.body.version),
+        );
         setEtag(reply, contact.version);
         return contact;
       },

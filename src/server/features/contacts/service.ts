@@ -11,8 +11,14 @@ import { recordAudit } from '../audit/record.js';
 import { contactsWithEmail, findContact, listContacts } from './queries.js';
 
 const audited = ({ accountName: _a, ...contact }: Contact) => contact;
-const audit = (trx: Trx, auth: Auth, entityId: string, action: 'create' | 'update' | 'delete', before: object | null, after: object | null) =>
-  recordAudit(trx, { workspaceId: auth.workspaceId, actorId: auth.userId, entityType: 'contact', entityId, action, before, after });
+const audit = (
+  trx: Trx,
+  auth: Auth,
+  entityId: string,
+  action: 'create' | 'update' | 'delete',
+  before: object | null,
+  after: object | null,
+) => recordAudit(trx, { workspaceId: auth.workspaceId, actorId: auth.userId, entityType: 'contact', entityId, action, before, after });
 
 async function accountNameOf(db: Db | Trx, workspaceId: string, accountId: string | null): Promise<string | null> {
   if (!accountId) return null;
@@ -89,7 +95,8 @@ export async function updateContact(db: Db, auth: Auth, id: string, patch: Conta
     const { version: _v, ...fields } = patch;
     const changed = changedFields(contact, fields);
     if (Object.keys(changed).length === 0) return contact;
-    const accountName = 'accountId' in changed ? await accountNameOf(trx, auth.workspaceId, changed.accountId ?? null) : contact.accountName;
+    const accountName =
+      'accountId' in changed ? await accountNameOf(trx, auth.workspaceId, changed.accountId ?? null) : contact.accountName;
     const next: Contact = { ...contact, ...changed, accountName, updatedAt: nowIso(), version: contact.version + 1 };
     const result = await trx
       .updateTable('contacts')
@@ -109,7 +116,8 @@ export async function updateContact(db: Db, auth: Auth, id: string, patch: Conta
       .where('id', '=', id)
       .where('version', '=', contact.version)
       .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) throw new AppError('STALE_VERSION', 'Someone else changed this contact; reload and try again.');
+    if (Number(result.numUpdatedRows) !== 1)
+      throw new AppError('STALE_VERSION', 'Someone else changed this contact; reload and try again.');
     await audit(trx, auth, id, 'update', audited(contact), audited(next));
     return next;
   });

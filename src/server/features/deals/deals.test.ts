@@ -201,7 +201,10 @@ describe.each(testDialects())('deals on %s', (dialect) => {
     const ids: string[] = [];
     for (const title of ['M1', 'M2', 'M3']) ids.push((await create({ title, stage: 'qualified', amount: 1000 })).id);
     const column = async (stage: string) =>
-      (await board()).columns.find((c) => c.stage === stage)!.cards.filter((c) => c.title.startsWith('M')).map((c) => c.title);
+      (await board()).columns
+        .find((c) => c.stage === stage)!
+        .cards.filter((c) => c.title.startsWith('M'))
+        .map((c) => c.title);
     expect(await column('qualified')).toEqual(['M1', 'M2', 'M3']);
     // M3 to the top of its own column (index 0), then M1 before M2 by id: M3, M1, M2 → M3, M1, M2.
     expect((await owner.request('POST', `/deals/${ids[2]}/move`, { index: 0, version: 1 })).statusCode).toBe(200);
@@ -233,7 +236,9 @@ describe.each(testDialects())('deals on %s', (dialect) => {
     const stale = await owner.request('POST', `/deals/${ids[0]}/move`, { stage: 'contract', version: 2 });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error).toMatchObject({ code: 'STALE_VERSION', details: { currentVersion: 3 } });
-    expect((await owner.request('POST', `/deals/${ids[0]}/move`, { stage: 'contract', version: 3 }, { 'if-match': '"2"' })).statusCode).toBe(412);
+    expect(
+      (await owner.request('POST', `/deals/${ids[0]}/move`, { stage: 'contract', version: 3 }, { 'if-match': '"2"' })).statusCode,
+    ).toBe(412);
     expect((await owner.request('POST', `/deals/${ids[0]}/move`, { stage: 'lost', version: 3 })).statusCode).toBe(422);
     expect((await owner.request('POST', `/deals/${ids[0]}/move`, { beforeId: ids[1], version: 3 })).statusCode).toBe(422);
     expect((await owner.request('POST', `/deals/${ids[0]}/move`, { beforeId: ids[1], index: 1, version: 3 })).statusCode).toBe(400);
@@ -286,7 +291,8 @@ describe.each(testDialects())('deals on %s', (dialect) => {
     expect(b2.title).toBe('B2');
     expect(pipeline.columns[2].cards[0].currency).toBe('EUR');
     expect(pipeline.owners).toEqual([{ id: owner.userId, name: 'Olivia Owner' }]);
-    for (const column of pipeline.columns) for (const card of column.cards) expect(Buffer.byteLength(JSON.stringify(card))).toBeLessThanOrEqual(250);
+    for (const column of pipeline.columns)
+      for (const card of column.cards) expect(Buffer.byteLength(JSON.stringify(card))).toBeLessThanOrEqual(250);
     // Filters and the closed-card limit.
     const filtered = (await owner.request('GET', `/projects/${other}/pipeline?amountMin=2000&closedCards=0`)).json() as Pipeline;
     expect(filtered.columns.map((c) => c.count)).toEqual([1, 0, 1, 0, 0, 1, 0]);

@@ -67,7 +67,9 @@ export async function projectPipeline(db: Db, auth: Auth, projectId: string, que
       : [];
 
   const ownerIds = [...new Set([...openRows, ...closedRows].map((r) => r.owner_id).filter((id): id is string => id !== null))];
-  const owners = ownerIds.length ? await db.selectFrom('users').select(['id', 'name']).where('id', 'in', ownerIds).orderBy('name').execute() : [];
+  const owners = ownerIds.length
+    ? await db.selectFrom('users').select(['id', 'name']).where('id', 'in', ownerIds).orderBy('name').execute()
+    : [];
   const ownerIndex = new Map(owners.map((o, i) => [o.id, i]));
 
   const now = Date.now();
@@ -134,9 +136,7 @@ export async function projectPipeline(db: Db, auth: Auth, projectId: string, que
       ...column,
       ...roundTotals(totals),
       count,
-      otherCurrencies: [...others.entries()]
-        .sort(([a], [b]) => (a < b ? -1 : 1))
-        .map(([currency, t]) => ({ currency, ...roundTotals(t) })),
+      otherCurrencies: [...others.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([currency, t]) => ({ currency, ...roundTotals(t) })),
       cards,
     })),
   };

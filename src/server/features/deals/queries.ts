@@ -231,7 +231,16 @@ export async function stageHistory(db: Db, workspaceId: string, dealId: string) 
     .selectFrom('deal_stage_history as h')
     .leftJoin('users as u', 'u.id', 'h.entered_by')
     .leftJoin('stages as s', (join) => join.onRef('s.workspace_id', '=', 'h.workspace_id').onRef('s.key', '=', 'h.stage'))
-    .select(['h.id', 'h.stage', 's.name as stage_name', 'h.entered_at', 'h.left_at', 'h.entered_by', 'u.name as entered_by_name', 'h.left_by'])
+    .select([
+      'h.id',
+      'h.stage',
+      's.name as stage_name',
+      'h.entered_at',
+      'h.left_at',
+      'h.entered_by',
+      'u.name as entered_by_name',
+      'h.left_by',
+    ])
     .where('h.workspace_id', '=', workspaceId)
     .where('h.deal_id', '=', dealId)
     .orderBy('h.entered_at')

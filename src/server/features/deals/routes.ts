@@ -53,7 +53,8 @@ export const dealRoutes =
       schema: {
         tags,
         summary: 'Change a deal',
-        description: '`stage` moves an open deal between open stages (to the end of the column); use win, lose, reopen or move for the rest.',
+        description:
+          '`stage` moves an open deal between open stages (to the end of the column); use win, lose, reopen or move for the rest.',
         params: IdParams,
         body: DealPatch,
         response: { 200: Deal, ...errors },
@@ -67,7 +68,12 @@ export const dealRoutes =
 
     app.delete('/deals/:id', {
       config: { access: 'user' },
-      schema: { tags, summary: 'Delete a deal with its activities and stage history', params: IdParams, response: { 204: z.null(), ...errors } },
+      schema: {
+        tags,
+        summary: 'Delete a deal with its activities and stage history',
+        params: IdParams,
+        response: { 204: z.null(), ...errors },
+      },
       handler: async (request, reply) => {
         await deleteDeal(db, authOf(request), request.params.id, expectedFrom(request, undefined));
         return reply.status(204).send(null);

@@ -83,7 +83,8 @@ export async function checkReferences(
 
 /** The closing fields must fit the status: close date on closed deals, lost reason on lost ones, contract on won ones. */
 export function checkStatusFields(deal: Pick<Deal, 'status' | 'closeDate' | 'lostReason' | 'contract'>): void {
-  if (deal.status === 'open' && deal.closeDate !== null) throw rule('An open deal has no close date; win or lose it to close it.', { field: 'closeDate' });
+  if (deal.status === 'open' && deal.closeDate !== null)
+    throw rule('An open deal has no close date; win or lose it to close it.', { field: 'closeDate' });
   if (deal.status !== 'open' && deal.closeDate === null) throw rule('A closed deal keeps its close date.', { field: 'closeDate' });
   if (deal.status === 'lost' && deal.lostReason === '') throw rule('A lost deal needs a lost reason.', { field: 'lostReason' });
   if (deal.status !== 'lost' && deal.lostReason !== '') throw rule('Only a lost deal has a lost reason.', { field: 'lostReason' });

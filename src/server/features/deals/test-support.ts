@@ -7,7 +7,9 @@ export async function failAuditWrites(db: Db, dialect: Dialect, on: boolean): Pr
   if (dialect === 'sqlite') {
     await sql`drop trigger if exists sales_audit_unavailable`.execute(db);
     if (on) {
-      await sql`create trigger sales_audit_unavailable before insert on audit_log begin select raise(abort, 'audit unavailable'); end`.execute(db);
+      await sql`create trigger sales_audit_unavailable before insert on audit_log begin select raise(abort, 'audit unavailable'); end`.execute(
+        db,
+      );
     }
     return;
   }
@@ -16,7 +18,9 @@ export async function failAuditWrites(db: Db, dialect: Dialect, on: boolean): Pr
   await sql`create or replace function sales_audit_unavailable() returns trigger language plpgsql as $$ begin raise exception 'audit unavailable'; end $$`.execute(
     db,
   );
-  await sql`create trigger sales_audit_unavailable before insert on audit_log for each row execute function sales_audit_unavailable()`.execute(db);
+  await sql`create trigger sales_audit_unavailable before insert on audit_log for each row execute function sales_audit_unavailable()`.execute(
+    db,
+  );
 }
 
 /** Digests of the sales tables (what a refused or failed write must leave as it was). */

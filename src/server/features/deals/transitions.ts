@@ -172,9 +172,7 @@ export async function moveDeal(db: Db, auth: Auth, id: string, body: MoveBody, e
       const message = 'give either beforeId or index';
       throw new AppError('VALIDATION', `Invalid body field "index": ${message}`, [{ in: 'body', path: 'index', message }]);
     }
-    const target = body.stageId
-      ? stages.find((s) => s.id === body.stageId)
-      : stageByKey(stages, body.stage ?? deal.stage);
+    const target = body.stageId ? stages.find((s) => s.id === body.stageId) : stageByKey(stages, body.stage ?? deal.stage);
     if (!target) throw rule('There is no such stage in this workspace.', { stageId: body.stageId });
     if (body.stage && body.stageId && target.key !== body.stage) throw rule('stage and stageId name different stages.', { field: 'stage' });
     const now = nowIso();

@@ -49,7 +49,8 @@ describe.each(testDialects())('the demo plan on %s', (dialect) => {
       ['Evaluation', 'evaluation'],
     ]);
     const milestones = demo.tasks.filter((x) => !x.isSummary && x.duration === 0).map((x) => x.title);
-    for (const words of [/trade show/i, /proposal deadline/i, /contract signing/i]) expect(milestones.some((m) => words.test(m))).toBe(true);
+    for (const words of [/trade show/i, /proposal deadline/i, /contract signing/i])
+      expect(milestones.some((m) => words.test(m))).toBe(true);
     const team = new Set(demo.members.map((m) => m.userId));
     expect(new Set(demo.tasks.flatMap((x) => x.assigneeIds)).size).toBe(team.size);
     expect(demo.tasks.flatMap((x) => x.assigneeIds).every((id) => team.has(id))).toBe(true);
@@ -92,7 +93,9 @@ describe.each(testDialects())('the demo plan on %s', (dialect) => {
       const started = performance.now();
       await t.database.db
         .transaction()
-        .execute((trx) => seedDemoProject(trx, { workspaceId: owner.workspaceId, ownerId: owner.userId, locale: 'en', timeZone: 'UTC', calendarId }));
+        .execute((trx) =>
+          seedDemoProject(trx, { workspaceId: owner.workspaceId, ownerId: owner.userId, locale: 'en', timeZone: 'UTC', calendarId }),
+        );
       times.push(performance.now() - started);
     }
     expect(times.sort((a, b) => a - b)[2]).toBeLessThan(200);

@@ -94,7 +94,7 @@ export async function seedDemoSales(trx: Trx, input: DemoSalesInput): Promise<vo
     const step = (closedAt - created) / path.length;
     const stays = path.map((stage, i) => ({ stage, at: new Date(Math.round(created + i * step)).toISOString() }));
     const owner = userOf(d.owner);
-    stays.forEach((stay, i) =>
+    for (const [i, stay] of stays.entries()) {
       history.push({
         workspace_id: workspaceId,
         id: newId(),
@@ -105,8 +105,8 @@ export async function seedDemoSales(trx: Trx, input: DemoSalesInput): Promise<vo
         left_at: stays[i + 1]?.at ?? null,
         entered_by: owner,
         left_by: stays[i + 1] ? owner : null,
-      }),
-    );
+      });
+    }
     const closeDate = closed ? addCalendarDays(today, d.closeInDays) : null;
     const amount = d.yuan * 100;
     deals.push({
@@ -162,10 +162,10 @@ export async function seedDemoSales(trx: Trx, input: DemoSalesInput): Promise<vo
   await recordAudit(trx, {
     workspaceId,
     actorId: input.ownerId,
-    entityType: 'deal',
+    entityType: 'project',
     entityId: projectId,
     projectId,
-    action: 'create',
-    after: { demo: true, accounts: accountIds.length, contacts: contactIds.length, deals: deals.length, activities: activities.length },
+    action: 'update',
+    after: { demoSales: true, accounts: accountIds.length, contacts: contactIds.length, deals: deals.length, activities: activities.length },
   });
 }

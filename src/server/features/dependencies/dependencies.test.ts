@@ -27,7 +27,8 @@ describe.each(testDialects())('dependencies on %s', (dialect) => {
     await owner.request('POST', `/projects/${projectId}/members`, { userId: pia.userId, role: 'presales' });
     await owner.request('POST', `/projects/${projectId}/members`, { userId: fay.userId, role: 'finance' });
     tasks = {};
-    for (const title of ['Visit', 'Demo', 'Proposal', 'Negotiation', 'Signing', 'Phase']) tasks[title] = await buildTask(owner, projectId, { title });
+    for (const title of ['Visit', 'Demo', 'Proposal', 'Negotiation', 'Signing', 'Phase'])
+      tasks[title] = await buildTask(owner, projectId, { title });
     tasks['Phase child'] = await buildTask(owner, projectId, { title: 'Phase child', parentId: tasks.Phase.id });
   });
   afterAll(() => t?.close());
@@ -53,7 +54,9 @@ describe.each(testDialects())('dependencies on %s', (dialect) => {
       version: 1,
     });
     expect((await owner.request('GET', `/dependencies/${dependency.id}`)).json()).toEqual(dependency);
-    expect(await auditRowsFor(t.database.db, dependency.id)).toMatchObject([{ entity_type: 'dependency', action: 'create', after: dependency }]);
+    expect(await auditRowsFor(t.database.db, dependency.id)).toMatchObject([
+      { entity_type: 'dependency', action: 'create', after: dependency },
+    ]);
   });
 
   it('takes every type, and lags in working days, negative ones (leads) too', async () => {
@@ -118,7 +121,10 @@ describe.each(testDialects())('dependencies on %s', (dialect) => {
     }
     // A milestone links like any leaf.
     const milestone = await buildTask(owner, projectId, { title: 'Milestone', duration: 0 });
-    expect((await owner.request('POST', `/projects/${projectId}/dependencies`, { predecessorId: id('Phase child'), successorId: milestone.id })).statusCode).toBe(201);
+    expect(
+      (await owner.request('POST', `/projects/${projectId}/dependencies`, { predecessorId: id('Phase child'), successorId: milestone.id }))
+        .statusCode,
+    ).toBe(201);
   });
 
   it('validates type and lag (400 naming the field)', async () => {
@@ -140,9 +146,16 @@ describe.each(testDialects())('dependencies on %s', (dialect) => {
     expect(changed.json()).toMatchObject({ type: 'SS', lag: -2, version: 2 });
     expect(changed.headers.etag).toBe('"2"');
     expectError(await owner.request('PATCH', `/dependencies/${dependency.id}`, { lag: 5, version: 1 }), 409, 'STALE_VERSION');
-    expectError(await owner.request('PATCH', `/dependencies/${dependency.id}`, { lag: 5 }, { 'if-match': '"1"' }), 412, 'PRECONDITION_FAILED');
+    expectError(
+      await owner.request('PATCH', `/dependencies/${dependency.id}`, { lag: 5 }, { 'if-match': '"1"' }),
+      412,
+      'PRECONDITION_FAILED',
+    );
     // Re-pointed into a cycle: Negotiation → Visit would close Visit → Demo → Proposal → Negotiation → Visit.
-    const cycle = await owner.request('PATCH', `/dependencies/${dependency.id}`, { predecessorId: id('Negotiation'), successorId: id('Visit') });
+    const cycle = await owner.request('PATCH', `/dependencies/${dependency.id}`, {
+      predecessorId: id('Negotiation'),
+      successorId: id('Visit'),
+    });
     expectError(cycle, 422, 'RULE_VIOLATION');
     expect(cycle.json().error.details.cycle.map((c: { title: string }) => c.title)).toEqual(['Negotiation', 'Visit', 'Demo', 'Proposal']);
     // Onto an existing pair: 409.
@@ -158,11 +171,28 @@ describe.each(testDialects())('dependencies on %s', (dialect) => {
 
   it('deletes a dependency (If-Match checked) and records it', async () => {
     const dependency = await buildDependency(owner, projectId, id('Demo'), id('Signing'));
-    expectError(await owner.request('DELETE', `/dependencies/${dependency.id}`, undefined, { 'if-match': '"7"' }), 412, 'PRECONDITION_FAILED');
+    expectError(
+      await owner.request('DELETE', `/dependencies/${dependency.id}`, undefined, { 'if-match': '"7"' }),
+      412,
+      'PRECONDITION_FAILED',
+    );
     expect((await owner.request('DELETE', `/dependencies/${dependency.id}`, undefined, { 'if-match': '"1"' })).statusCode).toBe(204);
     expectError(await owner.request('GET', `/dependencies/${dependency.id}`), 404, 'NOT_FOUND');
     expectError(await owner.request('DELETE', `/dependencies/${dependency.id}`), 404, 'NOT_FOUND');
     expect((await auditRowsFor(t.database.db, dependency.id)).map((r) => r.action)).toEqual(['create', 'delete']);
+  });
+
+  it('serializes changes of one plan: opposite links sent at the same time never make a cycle', async () => {
+    const x = await buildTask(owner, projectId, { title: 'Race X' });
+    const y = await buildTask(owner, projectId, { title: 'Race Y' });
+    const send = (from: Task, to: Task) =>
+      owner.request('POST', `/projects/${projectId}/dependencies`, { predecessorId: from.id, successorId: to.id });
+    const responses = await Promise.all([send(x, y), send(y, x), send(x, y), send(y, x), send(x, y), send(y, x)]);
+    // The first to commit wins; the same direction again is a duplicate (409), the other direction a cycle (422).
+    expect(responses.map((r) => r.statusCode).sort()).toEqual([201, 409, 409, 422, 422, 422]);
+    const between = (await owner.request('GET', `/projects/${projectId}/dependencies?taskId=${x.id}`)).json().items;
+    expect(between).toHaveLength(1);
+    expect((await owner.request('GET', `/projects/${projectId}/schedule`)).statusCode).toBe(200);
   });
 
   it('lets plan editors change dependencies; finance reads them (403 on writes); another workspace gets 404', async () => {

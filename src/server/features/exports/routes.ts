@@ -25,7 +25,14 @@ export const exportRoutes =
 
     app.get('/projects/:id/activities/export', {
       config: { access: 'user' },
-      schema: { tags, summary: "Export a project's activities", description, params: IdParams, querystring: ActivityExportQuery, response: errors },
+      schema: {
+        tags,
+        summary: "Export a project's activities",
+        description,
+        params: IdParams,
+        querystring: ActivityExportQuery,
+        response: errors,
+      },
       handler: async (request, reply) => {
         const table = await activitiesTable(db, authOf(request), request.params.id, request.query);
         return sendTable(reply, request.query.format, table.name, table.columns, table.rows);

@@ -65,7 +65,12 @@ export async function dealsTable(db: Db, auth: Auth, projectId: string, query: D
       const contacts = new Map(
         contactIds.length
           ? (
-              await db.selectFrom('contacts').select(['id', 'name']).where('workspace_id', '=', auth.workspaceId).where('id', 'in', contactIds).execute()
+              await db
+                .selectFrom('contacts')
+                .select(['id', 'name'])
+                .where('workspace_id', '=', auth.workspaceId)
+                .where('id', 'in', contactIds)
+                .execute()
             ).map((c) => [c.id, c.name])
           : [],
       );

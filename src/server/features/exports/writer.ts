@@ -38,7 +38,12 @@ export function sendTable(
   const out = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet(name.split('-')[0] || 'export');
-  sheet.columns = columns.map((c, i) => ({ header: c.header, key: String(i), width: c.width ?? 16, style: c.numFmt ? { numFmt: c.numFmt } : {} }));
+  sheet.columns = columns.map((c, i) => ({
+    header: c.header,
+    key: String(i),
+    width: c.width ?? 16,
+    style: c.numFmt ? { numFmt: c.numFmt } : {},
+  }));
   (async () => {
     for await (const row of safeRows()) sheet.addRow(row).commit();
     sheet.commit();

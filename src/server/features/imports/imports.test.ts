@@ -68,12 +68,78 @@ describe.each(testDialects())('deal import on %s', (dialect) => {
     });
     expect(response.json().columns).toMatchObject({ title: 'Opportunity Name', amount: 'Amount', stage: 'Stage', closeDate: 'Close Date' });
     expect(await deals(id)).toEqual([
-      { title: 'Acme - 500 Widgets', account: 'Acme Corporation', amount: 1_250_000, currency: 'USD', stage: 'lead', probability: 0.1, expected: '2027-03-31', closed: null, lostReason: '', owner: true },
-      { title: 'Acme Service Contract', account: 'Acme Corporation', amount: 2_500_000, currency: 'USD', stage: 'won', probability: 1, expected: '2026-12-20', closed: '2026-12-20', lostReason: '', owner: true },
-      { title: 'Globex Plant Upgrade', account: 'Globex', amount: 4_800_000, currency: 'USD', stage: 'qualified', probability: 0.2, expected: '2027-04-15', closed: null, lostReason: '', owner: true },
-      { title: 'Hooli Pilot', account: 'Hooli', amount: 990_000, currency: 'USD', stage: 'lost', probability: 0, expected: '2026-11-30', closed: '2026-11-30', lostReason: '(none given)', owner: true },
-      { title: 'Initech Annual Licenses', account: 'Initech', amount: 735_050, currency: 'USD', stage: 'proposal', probability: 0.75, expected: '2027-02-28', closed: null, lostReason: '', owner: true },
-      { title: 'Umbrella Renewal 2027', account: 'Umbrella Inc.', amount: 12_000_000, currency: 'USD', stage: 'negotiation', probability: 0.9, expected: '2027-03-15', closed: null, lostReason: '', owner: true },
+      {
+        title: 'Acme - 500 Widgets',
+        account: 'Acme Corporation',
+        amount: 1_250_000,
+        currency: 'USD',
+        stage: 'lead',
+        probability: 0.1,
+        expected: '2027-03-31',
+        closed: null,
+        lostReason: '',
+        owner: true,
+      },
+      {
+        title: 'Acme Service Contract',
+        account: 'Acme Corporation',
+        amount: 2_500_000,
+        currency: 'USD',
+        stage: 'won',
+        probability: 1,
+        expected: '2026-12-20',
+        closed: '2026-12-20',
+        lostReason: '',
+        owner: true,
+      },
+      {
+        title: 'Globex Plant Upgrade',
+        account: 'Globex',
+        amount: 4_800_000,
+        currency: 'USD',
+        stage: 'qualified',
+        probability: 0.2,
+        expected: '2027-04-15',
+        closed: null,
+        lostReason: '',
+        owner: true,
+      },
+      {
+        title: 'Hooli Pilot',
+        account: 'Hooli',
+        amount: 990_000,
+        currency: 'USD',
+        stage: 'lost',
+        probability: 0,
+        expected: '2026-11-30',
+        closed: '2026-11-30',
+        lostReason: '(none given)',
+        owner: true,
+      },
+      {
+        title: 'Initech Annual Licenses',
+        account: 'Initech',
+        amount: 735_050,
+        currency: 'USD',
+        stage: 'proposal',
+        probability: 0.75,
+        expected: '2027-02-28',
+        closed: null,
+        lostReason: '',
+        owner: true,
+      },
+      {
+        title: 'Umbrella Renewal 2027',
+        account: 'Umbrella Inc.',
+        amount: 12_000_000,
+        currency: 'USD',
+        stage: 'negotiation',
+        probability: 0.9,
+        expected: '2027-03-15',
+        closed: null,
+        lostReason: '',
+        owner: true,
+      },
     ]);
   });
 
@@ -168,7 +234,12 @@ describe.each(testDialects())('deal import on %s', (dialect) => {
     expect(real.json().rejected).toEqual(dry.json().rejected);
     expect(await countRows(t.database.db, 'audit_log')).toBe(audits + 1);
     expect(await countRows(t.database.db, 'deal_stage_history')).toBe(history + 7);
-    const audit = await t.database.db.selectFrom('audit_log').selectAll().where('entity_type', '=', 'import').where('project_id', '=', id).executeTakeFirstOrThrow();
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('entity_type', '=', 'import')
+      .where('project_id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(audit.after_json as string)).toMatchObject({ kind: 'deals', preset: 'pipedrive', created: 7, rejected: 3 });
     // The same organizations again: matched, not created twice.
     const again = await upload(id, 'preset=pipedrive', fixture('pipedrive-deals.csv'));
@@ -180,7 +251,15 @@ describe.each(testDialects())('deal import on %s', (dialect) => {
     const sheet = workbook.addWorksheet('Deals');
     sheet.addRow(['Deal Name', 'Deal Stage', 'Close Date', 'Amount', 'Currency', 'Deal probability', 'Associated Company']);
     sheet.addRow(['XLSX one', 'Contract Sent', new Date(Date.UTC(2027, 2, 31)), 12500.5, 'USD', 0.9, 'Sheet Co']);
-    sheet.addRow(['XLSX two', 'Closed Won', new Date(Date.UTC(2026, 11, 1)), 300, 'JPY', 1, { richText: [{ text: 'Rich ' }, { text: 'Text KK' }] }]);
+    sheet.addRow([
+      'XLSX two',
+      'Closed Won',
+      new Date(Date.UTC(2026, 11, 1)),
+      300,
+      'JPY',
+      1,
+      { richText: [{ text: 'Rich ' }, { text: 'Text KK' }] },
+    ]);
     sheet.addRow(['XLSX three', 'Closed Lost', 'not a date', 5, 'USD', 0, 'Sheet Co']);
     sheet.addRow([{ formula: '"XLSX "&"four"', result: 'XLSX four' }, 'Qualified To Buy', null, 7, 'USD', null, null]);
     workbook.addWorksheet('Ignored').addRow(['Deal Name']);
@@ -204,7 +283,9 @@ describe.each(testDialects())('deal import on %s', (dialect) => {
   it('takes a column and stage mapping that overrides the preset', async () => {
     const id = await project();
     const file = 'Opportunity,Value (CNY),Phase\nMapped deal,"8,800",Early\nOther,1,Unknown phase\n';
-    const mapping = encodeURIComponent(JSON.stringify({ title: 'Opportunity', amount: 'Value (CNY)', stage: 'Phase', stages: { Early: 'qualified' } }));
+    const mapping = encodeURIComponent(
+      JSON.stringify({ title: 'Opportunity', amount: 'Value (CNY)', stage: 'Phase', stages: { Early: 'qualified' } }),
+    );
     const response = await upload(id, `mapping=${mapping}`, file);
     expect(response.json()).toMatchObject({ accepted: 1, rejected: [{ row: 3, reason: 'unknown stage "Unknown phase"' }] });
     expect((await deals(id))[0]).toMatchObject({ title: 'Mapped deal', amount: 880_000, stage: 'qualified' });

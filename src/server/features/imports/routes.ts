@@ -1,23 +1,19 @@
-import type { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ErrorBody, IdParams } from '../../../core/common/schemas.js';
 import { ImportQuery, ImportResult } from '../../../core/imports/schemas.js';
 import type { Db } from '../../db/database.js';
 import { authOf } from '../../http/authenticate.js';
-import { AppError } from '../../http/errors.js';
 import { importDeals } from './service.js';
-import { CSV_TYPES, MAX_UPLOAD_BYTES, uploadKind, XLSX_TYPE } from './source.js';
+import { CSV_TYPES, MAX_UPLOAD_BYTES, UploadBody, XLSX_TYPE } from './source.js';
 
 const tags = ['imports'];
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 413: ErrorBody, 415: ErrorBody, 422: ErrorBody };
-
-const isStream = (body: unknown): body is Readable => typeof (body as Readable | null)?.pipe === 'function';
 
 /** File uploads: the request body is the file itself (CSV or XLSX), streamed, never parsed as JSON. */
 export const importRoutes =
   (db: Db): FastifyPluginAsyncZod =>
   async (app) => {
-    app.addContentTypeParser([...CSV_TYPES, XLSX_TYPE], (_request, payload, done) => done(null, payload));
+    app.addContentTypeParser([...CSV_TYPES, XLSX_TYPE], (_request, payload, done) => done(null, new UploadBody(payload)));
 
     app.post('/projects/:id/deals/import', {
       config: { access: 'user' },
@@ -34,12 +30,7 @@ export const importRoutes =
         querystring: ImportQuery,
         response: { 200: ImportResult, ...errors },
       },
-      handler: async (request) => {
-        const kind = uploadKind(request.headers['content-type']);
-        if (!kind || !isStream(request.body)) {
-          throw new AppError('UNSUPPORTED_MEDIA_TYPE', `Send the file as the body: Content-Type text/csv or ${XLSX_TYPE}.`);
-        }
-        return importDeals(db, authOf(request), request.params.id, request.query, request.body, kind);
-      },
+      handler: (request) =>
+        importDeals(db, authOf(request), request.params.id, request.query, request.body, request.headers['content-type']),
     });
   };

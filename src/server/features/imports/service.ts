@@ -1,4 +1,3 @@
-import type { Readable } from 'node:stream';
 import { nameKey } from '../../../core/accounts/schemas.js';
 import { rankBetween } from '../../../core/deals/rank.js';
 import { type DealDraft, mapDealRow, type RowContext } from '../../../core/imports/map-row.js';
@@ -8,13 +7,13 @@ import type { ImportQuery, ImportResult } from '../../../core/imports/schemas.js
 import { nowIso, todayIn } from '../../clock.js';
 import type { AccountTable, ContactTable, Db, DealStageHistoryTable, DealTable, Trx } from '../../db/database.js';
 import type { Auth } from '../../http/access.js';
-import { rule } from '../../http/errors.js';
+import { AppError, rule } from '../../http/errors.js';
 import { newId } from '../../ids.js';
 import { recordAudit } from '../audit/record.js';
 import { lastRank, userTimeZone } from '../deals/queries.js';
 import { requireProjectForDeals } from '../deals/service.js';
 import { loadStages } from '../stages/queries.js';
-import { rowsOf, spool, type UploadKind } from './source.js';
+import { rowsOf, spool, UploadBody, uploadKind, XLSX_TYPE } from './source.js';
 
 const BATCH = 400;
 const MAX_REJECTED_LISTED = 10_000;
@@ -59,22 +58,27 @@ export async function importDeals(
   auth: Auth,
   projectId: string,
   query: ImportQuery,
-  body: Readable,
-  kind: UploadKind,
+  body: unknown,
+  contentType: string | undefined,
 ): Promise<ImportResult> {
   const project = await requireProjectForDeals(db, auth, projectId, true);
+  const kind = uploadKind(contentType);
+  if (!kind || !(body instanceof UploadBody)) {
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', `Send the file as the body: Content-Type text/csv or ${XLSX_TYPE}.`);
+  }
   const stages = await loadStages(db, auth.workspaceId, auth.userId);
   const preset = PRESETS[query.preset];
   const { stages: stageMapping, ...fieldMapping } = query.mapping ?? {};
   const stageMap: Record<string, string> = {};
   for (const [from, to] of Object.entries(stageMapping ?? {})) {
-    if (!stages.some((s) => s.key === to)) throw rule(`The mapping sends stage "${from}" to "${to}", which is not a stage here.`, { stage: to });
+    if (!stages.some((s) => s.key === to))
+      throw rule(`The mapping sends stage "${from}" to "${to}", which is not a stage here.`, { stage: to });
     stageMap[foldStage(from)] = to;
   }
   const today = todayIn(await userTimeZone(db, auth.userId));
   const lookups = await loadLookups(db, auth.workspaceId);
   const dryRun = query.dryRun === 'true';
-  const upload = await spool(body, kind);
+  const upload = await spool(body.stream, kind);
 
   const run = async (trx: Trx | null): Promise<ImportResult> => {
     const rows = rowsOf(upload);

@@ -1,5 +1,6 @@
 import { mondayToFridayCalendar, type WorkingCalendar } from '../../../core/calendar/calendar';
 import type { DependencyType } from '../../../core/dependencies/schemas.js';
+import type { ProjectRole } from '../../../core/members/schemas.js';
 import { computeSchedule, type Schedule, ScheduleError, type ScheduleTaskInput } from '../../../core/schedule/schedule';
 import { type RollupFigures, rollUp } from '../../../core/tasks/rollup.js';
 import type { TaskRollup } from '../../../core/tasks/schemas.js';
@@ -152,31 +153,46 @@ export function inSnapshot<T>(db: Db, read: (trx: Trx) => Promise<T>): Promise<T
   return db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(read);
 }
 
+export type PlanState = { project: ProjectTable; projectRole: ProjectRole | null; stateKey: string };
+
 /**
- * The state of a project's plan that a computed view depends on, as one string: the plan's revision
- * (raised by every change of tasks and dependencies), the project's version (its start date and
- * calendar) and the calendar's version. One small query.
+ * In one query: the project, the caller's role in it, and the state of its plan that a computed view
+ * depends on — the plan's revision (raised by every change of tasks and dependencies), the project's
+ * version (its start date and calendar) and its calendar's version — as one key.
  */
-export async function planStateKey(
-  db: Handle,
-  workspaceId: string,
-  project: Pick<ProjectTable, 'id' | 'version' | 'calendar_id'>,
-): Promise<string> {
+export async function planState(db: Handle, workspaceId: string, projectId: string, userId: string): Promise<PlanState | undefined> {
   const row = await db
-    .selectNoFrom((eb) => [
+    .selectFrom('projects as p')
+    .selectAll('p')
+    .select((eb) => [
       eb
-        .selectFrom('plan_revisions')
-        .select('revision')
-        .where('workspace_id', '=', workspaceId)
-        .where('project_id', '=', project.id)
-        .as('revision'),
+        .selectFrom('project_members as m')
+        .select('m.role')
+        .whereRef('m.workspace_id', '=', 'p.workspace_id')
+        .whereRef('m.project_id', '=', 'p.id')
+        .where('m.user_id', '=', userId)
+        .as('member_role'),
       eb
-        .selectFrom('calendars')
-        .select('version')
-        .where('workspace_id', '=', workspaceId)
-        .where('id', '=', project.calendar_id ?? '')
+        .selectFrom('plan_revisions as r')
+        .select('r.revision')
+        .whereRef('r.workspace_id', '=', 'p.workspace_id')
+        .whereRef('r.project_id', '=', 'p.id')
+        .as('plan_revision'),
+      eb
+        .selectFrom('calendars as c')
+        .select('c.version')
+        .whereRef('c.workspace_id', '=', 'p.workspace_id')
+        .whereRef('c.id', '=', 'p.calendar_id')
         .as('calendar_version'),
     ])
-    .executeTakeFirstOrThrow();
-  return `${row.revision ?? 0}.${project.version}.${row.calendar_version ?? 0}`;
+    .where('p.workspace_id', '=', workspaceId)
+    .where('p.id', '=', projectId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { member_role, plan_revision, calendar_version, ...project } = row;
+  return {
+    project,
+    projectRole: member_role as ProjectRole | null,
+    stateKey: `${plan_revision ?? 0}.${project.version}.${calendar_version ?? 0}`,
+  };
 }

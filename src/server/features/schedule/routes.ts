@@ -26,8 +26,8 @@ export const scheduleRoutes =
         const { json, etag } = await getSchedule(db, cache, authOf(request), request.params.id);
         reply.header('etag', etag);
         if (request.headers['if-none-match'] === etag) return reply.status(304).send(null);
-        // Already JSON of the response schema's shape (built by the service as a ProjectSchedule, kept by the
-        // cache): Fastify sends a JSON string as it is, so the cast only tells the type provider so.
+        // Already UTF-8 JSON of the response schema's shape (built by the service as a ProjectSchedule, kept by
+        // the cache): Fastify sends a Buffer as it is, so the cast only tells the type provider so.
         return reply.type('application/json; charset=utf-8').send(json as unknown as ProjectSchedule);
       },
     });

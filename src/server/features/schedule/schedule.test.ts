@@ -195,6 +195,28 @@ describe.each(testDialects())('the schedule on %s', (dialect) => {
     expect(byId(await schedule(owner, project), task.id).finishDate).toBe('2027-03-09');
   });
 
+  it('names the plan state in an ETag: If-None-Match answers 304 until the plan, the project or its calendar changes', async () => {
+    const first = await owner.request('GET', `/projects/${projectId}/schedule`);
+    const etag = first.headers.etag as string;
+    expect(etag).toMatch(/^W\/"plan-/);
+    const again = await owner.request('GET', `/projects/${projectId}/schedule`, undefined, { 'if-none-match': etag });
+    expect([again.statusCode, again.body]).toEqual([304, '']);
+    // Any change of the plan (here only a title) gives a new state.
+    expect((await owner.request('PATCH', `/tasks/${ids.G}`, { title: 'G renamed' })).statusCode).toBe(200);
+    const changed = await owner.request('GET', `/projects/${projectId}/schedule`, undefined, { 'if-none-match': etag });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.headers.etag).not.toBe(etag);
+    expect(changed.json()).toEqual(first.json());
+    // Refused writes leave the state as it was.
+    const state = changed.headers.etag as string;
+    expectError(
+      await owner.request('POST', `/projects/${projectId}/dependencies`, { predecessorId: ids.F, successorId: ids.A }),
+      422,
+      'RULE_VIOLATION',
+    );
+    expect((await owner.request('GET', `/projects/${projectId}/schedule`, undefined, { 'if-none-match': state })).statusCode).toBe(304);
+  });
+
   it('answers 404 for another workspace, a guest outside the project, or an unknown project', async () => {
     for (const session of [outsider, gus]) expectError(await session.request('GET', `/projects/${projectId}/schedule`), 404, 'NOT_FOUND');
     expectError(await owner.request('GET', '/projects/nope/schedule'), 404, 'NOT_FOUND');

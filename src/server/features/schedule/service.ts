@@ -1,11 +1,11 @@
 import type { ProjectSchedule, ScheduledTaskView } from '../../../core/tasks/schemas.js';
 import type { Db, ProjectTable, Trx } from '../../db/database.js';
 import type { Auth } from '../../http/access.js';
-import { type AppError, rule } from '../../http/errors.js';
-import { requireProject } from '../projects/service.js';
+import { type AppError, notFound, rule } from '../../http/errors.js';
+import { canViewProject } from '../projects/policy.js';
 import { nameTasks } from '../tasks/queries.js';
 import type { ScheduleCache } from './cache.js';
-import { calendarOf, inSnapshot, planDependencies, planStateKey, planTasks, viewPlan } from './plan.js';
+import { calendarOf, inSnapshot, planDependencies, planState, planTasks, viewPlan } from './plan.js';
 
 /** Names the tasks of a refusal that lists task ids (a cycle: "A → B → A"). */
 export async function namedRefusal(db: Db | Trx, workspaceId: string, error: AppError): Promise<AppError> {
@@ -20,21 +20,25 @@ export async function namedRefusal(db: Db | Trx, workspaceId: string, error: App
  * `GET /projects/{id}/schedule` as JSON, with an ETag naming the plan's state. Computed on read from
  * the tasks and dependencies as they are (one query per table); the answer is kept per app instance
  * for as long as the plan's state key (revision, project and calendar versions, checked on every
- * request) stays the same, so every change shows at once and an unchanged plan costs four small queries.
+ * request) stays the same, so every change shows at once and an unchanged plan costs two small queries
+ * (the caller's credentials, then project, role and plan state in one).
  */
-export async function getSchedule(db: Db, cache: ScheduleCache, auth: Auth, projectId: string): Promise<{ json: string; etag: string }> {
-  const { row } = await requireProject(db, auth, projectId, 'view');
+export async function getSchedule(db: Db, cache: ScheduleCache, auth: Auth, projectId: string): Promise<{ json: Buffer; etag: string }> {
+  const state = await planState(db, auth.workspaceId, projectId, auth.userId);
+  if (!state || !canViewProject(auth, state.projectRole)) throw notFound('Project');
   const projectKey = `${auth.workspaceId}/${projectId}`;
-  const stateKey = await planStateKey(db, auth.workspaceId, row);
-  const cached = cache.get(projectKey, stateKey);
-  if (cached !== undefined) return { json: cached, etag: etagOf(stateKey) };
-  return inSnapshot(db, async (trx) => {
-    const { row: project } = await requireProject(trx, auth, projectId, 'view');
-    const state = await planStateKey(trx, auth.workspaceId, project);
-    const json = JSON.stringify(await computeProjectSchedule(trx, auth.workspaceId, project));
-    cache.set(projectKey, state, json);
-    return { json, etag: etagOf(state) };
-  });
+  const cached = cache.get(projectKey, state.stateKey);
+  if (cached !== undefined) return { json: cached, etag: etagOf(state.stateKey) };
+  // Whoever may see the project gets the same schedule: one computation serves concurrent callers.
+  return cache.once(projectKey, state.stateKey, () =>
+    inSnapshot(db, async (trx) => {
+      const now = await planState(trx, auth.workspaceId, projectId, auth.userId);
+      if (!now) throw notFound('Project');
+      const json = Buffer.from(JSON.stringify(await computeProjectSchedule(trx, auth.workspaceId, now.project)));
+      cache.set(projectKey, now.stateKey, json);
+      return { json, etag: etagOf(now.stateKey) };
+    }),
+  );
 }
 
 const etagOf = (stateKey: string) => `W/"plan-${stateKey}"`;

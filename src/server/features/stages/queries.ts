@@ -18,7 +18,8 @@ export const toStage = (row: StageTable): Stage => ({
 const KIND_ORDER: Record<string, number> = { open: 0, won: 1, lost: 2 };
 
 /** Board order: open stages by position, then won, then lost. */
-export const byBoardOrder = (a: Stage, b: Stage) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.position - b.position || (a.key < b.key ? -1 : 1);
+export const byBoardOrder = (a: Stage, b: Stage) =>
+  KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.position - b.position || (a.key < b.key ? -1 : 1);
 
 export async function selectStages(db: Db | Trx, workspaceId: string): Promise<Stage[]> {
   const rows = await db.selectFrom('stages').selectAll().where('workspace_id', '=', workspaceId).execute();

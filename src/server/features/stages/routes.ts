@@ -54,7 +54,7 @@ export const stageRoutes =
       config: { access: 'admin' },
       schema: {
         tags,
-        summary: "Rename a stage, change its default probability or its place on the board",
+        summary: 'Rename a stage, change its default probability or its place on the board',
         params: IdParams,
         body: StagePatch,
         response: { 200: Stage, ...errors },

@@ -1,3 +1,4 @@
+import { ranksAfter } from '../../../core/deals/rank.js';
 import { stageKeyFor } from '../../../core/stages/default-stages.js';
 import type { Stage, StageCreate, StagePatch } from '../../../core/stages/schemas.js';
 import { medianTimeInStage } from '../../../core/stages/stage-durations.js';
@@ -8,12 +9,17 @@ import { assertCurrent, changedFields, type Expected } from '../../http/concurre
 import { AppError, notFound, rule } from '../../http/errors.js';
 import { newId } from '../../ids.js';
 import { recordAudit } from '../audit/record.js';
-import { ranksAfter } from '../../../core/deals/rank.js';
 import { changeStay } from '../deals/stage-history.js';
 import { loadStages, stageStays } from './queries.js';
 
-const audit = (trx: Trx, auth: Auth, entityId: string, action: 'create' | 'update' | 'delete', before: object | null, after: object | null) =>
-  recordAudit(trx, { workspaceId: auth.workspaceId, actorId: auth.userId, entityType: 'stage', entityId, action, before, after });
+const audit = (
+  trx: Trx,
+  auth: Auth,
+  entityId: string,
+  action: 'create' | 'update' | 'delete',
+  before: object | null,
+  after: object | null,
+) => recordAudit(trx, { workspaceId: auth.workspaceId, actorId: auth.userId, entityType: 'stage', entityId, action, before, after });
 
 export async function listStagesFor(db: Db, auth: Auth) {
   return { items: await loadStages(db, auth.workspaceId, auth.userId), nextCursor: null };
@@ -140,7 +146,7 @@ export async function deleteStage(db: Db, auth: Auth, id: string, moveTo: string
     let target: (typeof stages)[number] | undefined;
     if (moveTo !== undefined) {
       target = stages.find((s) => s.id === moveTo || s.key === moveTo);
-      if (!target || target.kind !== 'open' || target.id === id) {
+      if (target?.kind !== 'open' || target.id === id) {
         throw rule('moveTo must name another open stage of this workspace.', { moveTo });
       }
     } else {

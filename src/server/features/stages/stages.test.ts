@@ -52,7 +52,17 @@ describe.each(testDialects())('stages on %s', (dialect) => {
     const chinese = await owner.request('POST', '/stages', { name: '样品测试', probability: 0.3 });
     expect(chinese.json()).toMatchObject({ key: 'stage', position: 6 });
     expect((await owner.request('POST', '/stages', { name: 'Dup', probability: 0.3, key: 'lead' })).statusCode).toBe(409);
-    expect((await stages()).map((s) => s.key)).toEqual(['lead', 'qualified', 'proposal', 'technical-review', 'negotiation', 'contract', 'stage', 'won', 'lost']);
+    expect((await stages()).map((s) => s.key)).toEqual([
+      'lead',
+      'qualified',
+      'proposal',
+      'technical-review',
+      'negotiation',
+      'contract',
+      'stage',
+      'won',
+      'lost',
+    ]);
     const id = created.json().id;
     const renamed = await owner.request('PATCH', `/stages/${id}`, { name: 'Tech review', probability: 0.55, position: 0, version: 1 });
     expect(renamed.json()).toMatchObject({ name: 'Tech review', probability: 0.55, position: 0, version: 2 });
@@ -75,7 +85,9 @@ describe.each(testDialects())('stages on %s', (dialect) => {
     expect((await owner.request('PATCH', `/stages/${won.id}`, { position: 0 })).statusCode).toBe(422);
     expect((await owner.request('DELETE', `/stages/${won.id}`)).statusCode).toBe(422);
     expect((await owner.request('PATCH', `/stages/${id}`, { probability: 1.5 })).json().error.details[0].path).toBe('probability');
-    expect((await owner.request('POST', '/stages', { name: 'x', probability: 0.1, key: 'Bad Key' })).json().error.details[0].path).toBe('key');
+    expect((await owner.request('POST', '/stages', { name: 'x', probability: 0.1, key: 'Bad Key' })).json().error.details[0].path).toBe(
+      'key',
+    );
     expect(await salesDigest(t.database.db)).toEqual(before);
     expect((await owner.request('PATCH', `/stages/${won.id}`, { name: 'Signed' })).json()).toMatchObject({ name: 'Signed', version: 2 });
   });
@@ -110,9 +122,14 @@ describe.each(testDialects())('stages on %s', (dialect) => {
         ['contract', true],
       ]);
     }
-    const column = (await owner.request('GET', `/projects/${projectId}/pipeline`)).json().columns.find((c: { stage: string }) => c.stage === 'contract');
+    const column = (await owner.request('GET', `/projects/${projectId}/pipeline`))
+      .json()
+      .columns.find((c: { stage: string }) => c.stage === 'contract');
     expect(column.cards.map((c: { title: string }) => c.title)).toEqual([target.title, 'Moved A', 'Moved B']);
-    expect((await auditRowsFor(t.database.db, doomed.id)).at(-1)).toMatchObject({ action: 'delete', after: { movedDealsTo: 'contract', deals: 2 } });
+    expect((await auditRowsFor(t.database.db, doomed.id)).at(-1)).toMatchObject({
+      action: 'delete',
+      after: { movedDealsTo: 'contract', deals: 2 },
+    });
     // Default target: the open stage before it.
     const review = await byKey('technical-review');
     const c = await deal('In review', 'technical-review');

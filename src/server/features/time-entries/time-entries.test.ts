@@ -38,7 +38,8 @@ describe.each(testDialects())('time entries on %s', (dialect) => {
   });
   afterAll(() => t?.close());
 
-  const log = (session: Session, body: Record<string, unknown>, task = taskId) => session.request('POST', `/tasks/${task}/time-entries`, body);
+  const log = (session: Session, body: Record<string, unknown>, task = taskId) =>
+    session.request('POST', `/tasks/${task}/time-entries`, body);
 
   it('logs your own time on a task (201 with ETag) and records it', async () => {
     const response = await log(sam, { date: '2027-01-04', hours: 2.5, note: '拜访客户' });
@@ -58,7 +59,9 @@ describe.each(testDialects())('time entries on %s', (dialect) => {
       version: 1,
     });
     expect((await owner.request('GET', `/time-entries/${entry.id}`)).json()).toEqual(entry);
-    expect(await auditRowsFor(t.database.db, entry.id)).toMatchObject([{ entity_type: 'time_entry', action: 'create', after: entry, project_id: projectId }]);
+    expect(await auditRowsFor(t.database.db, entry.id)).toMatchObject([
+      { entity_type: 'time_entry', action: 'create', after: entry, project_id: projectId },
+    ]);
   });
 
   it('validates date and hours: 0 < hours ≤ 24 (400 naming the field)', async () => {
@@ -100,7 +103,7 @@ describe.each(testDialects())('time entries on %s', (dialect) => {
     }
   });
 
-  it("changes an entry with optimistic concurrency; only its owner or a manager may; and deletes it", async () => {
+  it('changes an entry with optimistic concurrency; only its owner or a manager may; and deletes it', async () => {
     const entry = (await log(sam, { date: '2027-01-08', hours: 3 })).json() as TimeEntry;
     const changed = await sam.request('PATCH', `/time-entries/${entry.id}`, { hours: 3.5, note: 'longer', version: 1 });
     expect(changed.json()).toMatchObject({ hours: 3.5, note: 'longer', version: 2 });
@@ -111,8 +114,14 @@ describe.each(testDialects())('time entries on %s', (dialect) => {
     expectError(await fay.request('DELETE', `/time-entries/${entry.id}`), 403, 'FORBIDDEN');
     // Moving it to someone else takes a manager.
     expectError(await sam.request('PATCH', `/time-entries/${entry.id}`, { userId: fay.userId }), 403, 'FORBIDDEN');
-    expect((await owner.request('PATCH', `/time-entries/${entry.id}`, { userId: fay.userId })).json()).toMatchObject({ userId: fay.userId, version: 3 });
-    expect(invalidPaths(await owner.request('PATCH', `/time-entries/${entry.id}`, { hours: 25 }))).toEqual({ status: 400, paths: ['hours'] });
+    expect((await owner.request('PATCH', `/time-entries/${entry.id}`, { userId: fay.userId })).json()).toMatchObject({
+      userId: fay.userId,
+      version: 3,
+    });
+    expect(invalidPaths(await owner.request('PATCH', `/time-entries/${entry.id}`, { hours: 25 }))).toEqual({
+      status: 400,
+      paths: ['hours'],
+    });
     expect((await owner.request('PATCH', `/time-entries/${entry.id}`, { note: 'longer' })).json().version).toBe(3);
     expect((await owner.request('DELETE', `/time-entries/${entry.id}`, undefined, { 'if-match': '"3"' })).statusCode).toBe(204);
     expectError(await owner.request('GET', `/time-entries/${entry.id}`), 404, 'NOT_FOUND');
@@ -150,7 +159,10 @@ describe.each(testDialects())('time entries on %s', (dialect) => {
       status: 400,
       paths: ['to'],
     });
-    expect(invalidPaths(await sam.request('GET', `/projects/${project}/time-entries?from=2027-13-01`))).toEqual({ status: 400, paths: ['from'] });
+    expect(invalidPaths(await sam.request('GET', `/projects/${project}/time-entries?from=2027-13-01`))).toEqual({
+      status: 400,
+      paths: ['from'],
+    });
   });
 
   it('answers 404 for another workspace and unknown ids', async () => {

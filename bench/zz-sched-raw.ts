@@ -1,0 +1,15 @@
+import fs from 'node:fs'; import os from 'node:os'; import path from 'node:path';
+import { connect } from '../src/server/db/connect.js';
+import { migrateToLatest } from '../src/server/db/migrate.js';
+import { generateWorkspace } from './generate.js';
+import { prepareScheduleProject } from './schedule-scenario.js';
+import { load, startServer, stopServer } from './load.js';
+const url = process.argv[2] ?? path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'qd-s-')), 'b.sqlite');
+const database = connect(url); await migrateToLatest(database.db);
+const data = await generateWorkspace(database.db, 10); const projectId = await prepareScheduleProject(database.db, data); await database.close();
+const server = await startServer('server.ts', { DATABASE_URL: url, PORT: '3941' });
+const r = await fetch(`http://127.0.0.1:3941/api/v1/projects/${projectId}/schedule`, { headers: { authorization: `Bearer ${data.token}` } });
+console.log(r.status, (await r.arrayBuffer()).byteLength);
+console.log("project item", await load(3941, [`/api/v1/projects/${projectId}`], { connections: 16, seconds: 5, headers: { authorization: `Bearer ${data.token}` } }));
+console.log("schedule", await load(3941, [`/api/v1/projects/${projectId}/schedule`], { connections: 16, seconds: 5, headers: { authorization: `Bearer ${data.token}` } }));
+await stopServer(server);
