@@ -187,30 +187,46 @@ export async function changePassword(db: Db, auth: Auth, currentPassword: string
 }
 
 /** A new account joins the inviting workspace with the invitation's role. */
+/**
+ * Joins the inviting workspace with the invitation's role: a new account, or an account that was
+ * removed from its workspace and comes back (it proves itself with its password). An account that
+ * belongs to a workspace already answers 409.
+ */
 export async function acceptInvitation(db: Db, input: z.infer<typeof AcceptInvitationBody>): Promise<NewSession> {
-  assertAcceptablePassword(input.password, input);
-  const passwordHash = await hashPassword(input.password);
+  // A dead link costs no password hashing.
+  await findUsableInvitation(db, input.token);
+  const existing = await findUserByEmail(db, input.email);
+  if (existing && (await firstWorkspaceOf(db, existing.id))) {
+    throw new AppError('CONFLICT', 'An account with this e-mail already exists.');
+  }
+  if (existing && !(await verifyPassword(existing.password_hash, input.password))) {
+    throw new AppError('UNAUTHENTICATED', 'An account with this e-mail exists: enter its password to rejoin.');
+  }
+  if (!existing) assertAcceptablePassword(input.password, input);
+  const passwordHash = existing ? null : await hashPassword(input.password);
   return db.transaction().execute(async (trx) => {
     const invitation = await findUsableInvitation(trx, input.token);
     if (invitation.email && invitation.email !== input.email) {
       throw new AppError('RULE_VIOLATION', 'This invitation is for another e-mail address.');
     }
-    if (await findUserByEmail(trx, input.email)) throw new AppError('CONFLICT', 'An account with this e-mail already exists.');
     const now = nowIso();
-    const userId = newId();
-    await trx
-      .insertInto('users')
-      .values({
-        id: userId,
-        email: input.email,
-        name: input.name,
-        password_hash: passwordHash,
-        locale: input.locale,
-        time_zone: input.timeZone,
-        created_at: now,
-        version: 1,
-      })
-      .execute();
+    const userId = existing?.id ?? newId();
+    if (!existing) {
+      if (await findUserByEmail(trx, input.email)) throw new AppError('CONFLICT', 'An account with this e-mail already exists.');
+      await trx
+        .insertInto('users')
+        .values({
+          id: userId,
+          email: input.email,
+          name: input.name,
+          password_hash: passwordHash,
+          locale: input.locale,
+          time_zone: input.timeZone,
+          created_at: now,
+          version: 1,
+        })
+        .execute();
+    }
     await trx
       .insertInto('workspace_users')
       .values({ workspace_id: invitation.workspace_id, user_id: userId, role: invitation.role, created_at: now })
@@ -231,7 +247,13 @@ export async function acceptInvitation(db: Db, input: z.infer<typeof AcceptInvit
       entityType: 'user',
       entityId: userId,
       action: 'create',
-      after: { name: input.name, email: input.email, role: invitation.role, invitationId: invitation.id },
+      after: {
+        name: existing?.name ?? input.name,
+        email: input.email,
+        role: invitation.role,
+        invitationId: invitation.id,
+        rejoined: Boolean(existing),
+      },
     });
     const session = await openSession(trx, userId, invitation.workspace_id);
     return { ...session, me: await loadMe(trx, { userId, workspaceId: invitation.workspace_id }) };

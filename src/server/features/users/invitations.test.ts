@@ -197,4 +197,24 @@ describe.each(testDialects())('invitations on %s', (dialect) => {
     expect((await preview(t.app, 'short')).statusCode).toBe(400);
     expect((await accept(t.app, { token: 'y'.repeat(43), email: 'ghost@example.com' })).statusCode).toBe(404);
   });
+
+  it('lets a removed user rejoin with their own password, and no one else with a wrong one', async () => {
+    const leaver = await inviteUser(t.app, owner, 'member', 'Leo Leaver');
+    expect((await owner.request('DELETE', `/users/${leaver.userId}`)).statusCode).toBe(204);
+    const invitation = (await owner.request('POST', '/invitations', { role: 'guest' })).json();
+    const users = await countRows(t.database.db, 'users');
+    const wrong = await accept(t.app, { token: invitation.token, email: leaver.email, password: 'Not-The-Password-99' });
+    expect(wrong.statusCode).toBe(401);
+    expect((await preview(t.app, invitation.token)).statusCode).toBe(200);
+    const back = await accept(t.app, { token: invitation.token, email: leaver.email, name: 'Ignored Name' });
+    expect(back.statusCode).toBe(201);
+    expect(back.json()).toMatchObject({ user: { id: leaver.userId, name: 'Leo Leaver' }, role: 'guest' });
+    expect(await countRows(t.database.db, 'users')).toBe(users);
+    expect((await preview(t.app, invitation.token)).statusCode).toBe(404);
+  });
+
+  it('checks the link before any password work: a dead link with a weak password is 404, not 422', async () => {
+    const dead = await accept(t.app, { token: 'z'.repeat(43), email: 'new.person@example.com', password: 'password' });
+    expect(dead.statusCode).toBe(404);
+  });
 });

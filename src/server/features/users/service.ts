@@ -88,6 +88,15 @@ export async function removeUser(db: Db, auth: Auth, id: string): Promise<void> 
     const target = await getUser(trx, auth, id);
     assertMayChange(auth, target, null);
     if (target.role === 'owner' && (await countOwners(trx, auth.workspaceId)) <= 1) throw rule('The workspace keeps at least one owner.');
+    const orphans = await projectsOnlyManagedBy(trx, auth.workspaceId, id);
+    if (orphans.length > 0) {
+      throw rule(
+        `${target.name} is the only manager of ${orphans.map((p) => `"${p.name}"`).join(', ')}; make someone else manager first.`,
+        {
+          projects: orphans,
+        },
+      );
+    }
     await trx.deleteFrom('workspace_users').where('workspace_id', '=', auth.workspaceId).where('user_id', '=', id).execute();
     await recordAudit(trx, {
       workspaceId: auth.workspaceId,
@@ -98,4 +107,29 @@ export async function removeUser(db: Db, auth: Auth, id: string): Promise<void> 
       before: target,
     });
   });
+}
+
+/** Projects whose only manager is this user (removing the user would leave them unmanaged). */
+async function projectsOnlyManagedBy(trx: Trx, workspaceId: string, userId: string) {
+  return trx
+    .selectFrom('project_members as m')
+    .innerJoin('projects as p', (j) => j.onRef('p.workspace_id', '=', 'm.workspace_id').onRef('p.id', '=', 'm.project_id'))
+    .select(['p.id', 'p.name'])
+    .where('m.workspace_id', '=', workspaceId)
+    .where('m.user_id', '=', userId)
+    .where('m.role', '=', 'manager')
+    .where((eb) =>
+      eb(
+        eb
+          .selectFrom('project_members as other')
+          .select((o) => o.fn.countAll<number>().as('n'))
+          .whereRef('other.workspace_id', '=', 'm.workspace_id')
+          .whereRef('other.project_id', '=', 'm.project_id')
+          .where('other.role', '=', 'manager'),
+        '=',
+        1,
+      ),
+    )
+    .orderBy('p.name')
+    .execute();
 }

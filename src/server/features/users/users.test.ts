@@ -153,4 +153,19 @@ describe.each(testDialects())('workspace users on %s', (dialect) => {
     expect(await countRows(t.database.db, 'workspace_users')).toBe(before);
     expect((await outsider.request('GET', '/me')).json().role).toBe('owner');
   });
+
+  it("refuses to remove a project's only manager (422, naming the project), and allows it once another manages", async () => {
+    const manager = await inviteUser(t.app, owner, 'member', 'Max Manager');
+    const project = await buildProject(manager, { name: 'Only-manager project' });
+    const refused = await owner.request('DELETE', `/users/${manager.userId}`);
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error.message).toBe(
+      'Max Manager is the only manager of "Only-manager project"; make someone else manager first.',
+    );
+    expect(refused.json().error.details).toEqual({ projects: [{ id: project.id, name: 'Only-manager project' }] });
+    expect(await roleOf(manager.userId)).toBe('member');
+    const added = await owner.request('POST', `/projects/${project.id}/members`, { userId: owner.userId, role: 'manager' });
+    expect(added.statusCode).toBe(201);
+    expect((await owner.request('DELETE', `/users/${manager.userId}`)).statusCode).toBe(204);
+  });
 });
