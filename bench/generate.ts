@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Db } from '../src/server/db/database.js';
+import type { Db, ProjectTable } from '../src/server/db/database.js';
 
 /** A deterministic PRNG (mulberry32) so every run generates the same data. */
 export function prng(seed: number): () => number {
@@ -30,7 +30,16 @@ export async function generateWorkspace(db: Db, projects: number): Promise<Bench
   await db.insertInto('workspaces').values({ id: workspaceId, name: 'Bench', created_at: now }).execute();
   await db
     .insertInto('users')
-    .values({ id: userId, email: 'bench@example.com', name: 'Bench', password_hash: null, locale: 'en', time_zone: 'UTC', created_at: now, version: 1 })
+    .values({
+      id: userId,
+      email: 'bench@example.com',
+      name: 'Bench',
+      password_hash: null,
+      locale: 'en',
+      time_zone: 'UTC',
+      created_at: now,
+      version: 1,
+    })
     .execute();
   await db.insertInto('workspace_users').values({ workspace_id: workspaceId, user_id: userId, role: 'owner', created_at: now }).execute();
   await db
@@ -48,7 +57,7 @@ export async function generateWorkspace(db: Db, projects: number): Promise<Bench
     })
     .execute();
   const projectIds: string[] = [];
-  const rows = [];
+  const rows: ProjectTable[] = [];
   for (let i = 0; i < projects; i++) {
     const id = `p${pad(i, 6)}`;
     projectIds.push(id);
@@ -71,7 +80,11 @@ export async function generateWorkspace(db: Db, projects: number): Promise<Bench
     });
   }
   await db.transaction().execute(async (trx) => {
-    for (let i = 0; i < rows.length; i += 500) await trx.insertInto('projects').values(rows.slice(i, i + 500)).execute();
+    for (let i = 0; i < rows.length; i += 500)
+      await trx
+        .insertInto('projects')
+        .values(rows.slice(i, i + 500))
+        .execute();
   });
   return { token, workspaceId, userId, projectIds };
 }

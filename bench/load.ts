@@ -46,7 +46,11 @@ const hasWrk = (() => {
 export const loadGenerator = hasWrk ? 'wrk' : 'autocannon';
 
 /** A bounded load on loopback: `connections` for `seconds`, paths cycling through `paths`. wrk when installed (a C client leaves the server the CPU), else autocannon. */
-export async function load(port: number, paths: string[], options: { connections: number; seconds: number; headers?: Record<string, string> }): Promise<LoadResult> {
+export async function load(
+  port: number,
+  paths: string[],
+  options: { connections: number; seconds: number; headers?: Record<string, string> },
+): Promise<LoadResult> {
   return hasWrk ? loadWithWrk(port, paths, options) : loadWithAutocannon(port, paths, options);
 }
 
@@ -57,7 +61,11 @@ function toMs(text: string): number {
   return m[2] === 'us' ? value / 1000 : m[2] === 's' ? value * 1000 : value;
 }
 
-async function loadWithWrk(port: number, paths: string[], options: { connections: number; seconds: number; headers?: Record<string, string> }): Promise<LoadResult> {
+async function loadWithWrk(
+  port: number,
+  paths: string[],
+  options: { connections: number; seconds: number; headers?: Record<string, string> },
+): Promise<LoadResult> {
   const script = path.join(os.tmpdir(), `qd-wrk-${process.pid}.lua`);
   const headerLines = Object.entries(options.headers ?? {})
     .map(([k, v]) => `wrk.headers[${JSON.stringify(k)}] = ${JSON.stringify(v)}`)
@@ -74,7 +82,9 @@ end
 `,
   );
   const run = (seconds: number) =>
-    execFileSync('wrk', ['-t1', `-c${options.connections}`, `-d${seconds}s`, '--latency', '-s', script, `http://127.0.0.1:${port}`], { encoding: 'utf8' });
+    execFileSync('wrk', ['-t1', `-c${options.connections}`, `-d${seconds}s`, '--latency', '-s', script, `http://127.0.0.1:${port}`], {
+      encoding: 'utf8',
+    });
   run(1);
   const out = run(options.seconds);
   fs.rmSync(script, { force: true });
@@ -93,7 +103,11 @@ end
   };
 }
 
-async function loadWithAutocannon(port: number, paths: string[], options: { connections: number; seconds: number; headers?: Record<string, string> }): Promise<LoadResult> {
+async function loadWithAutocannon(
+  port: number,
+  paths: string[],
+  options: { connections: number; seconds: number; headers?: Record<string, string> },
+): Promise<LoadResult> {
   let i = 0;
   const run = (duration: number) =>
     autocannon({

@@ -19,7 +19,15 @@ async function baselines(port: number) {
   const bare = await startServer('bare-server.ts', { PORT: String(port) });
   const result = await load(port, ['/'], { connections: 10, seconds: SECONDS });
   await stopServer(bare);
-  rows.push({ scenario: 'baseline: bare Fastify JSON route, 10 conn', value: `${fmt(result.rps)} req/s`, p50: result.p50, p99: result.p99, ratio: '1.00×', target: '—', ok: null });
+  rows.push({
+    scenario: 'baseline: bare Fastify JSON route, 10 conn',
+    value: `${fmt(result.rps)} req/s`,
+    p50: result.p50,
+    p99: result.p99,
+    ratio: '1.00×',
+    target: '—',
+    ok: null,
+  });
   return result.rps;
 }
 
@@ -46,14 +54,30 @@ async function appScenarios(label: string, url: string, port: number, bareRps: n
 
   const health = await load(port, ['/api/v1/health'], { connections: 10, seconds: SECONDS });
   measured.health = health.rps;
-  rows.push({ scenario: `${label}: GET /health, full plugin stack, 10 conn`, value: `${fmt(health.rps)} req/s`, p50: health.p50, p99: health.p99, ratio: `${(health.rps / bareRps).toFixed(2)}× bare`, target: '≥ 0.8× bare', ok: health.rps >= 0.8 * bareRps && health.errors === 0 });
+  rows.push({
+    scenario: `${label}: GET /health, full plugin stack, 10 conn`,
+    value: `${fmt(health.rps)} req/s`,
+    p50: health.p50,
+    p99: health.p99,
+    ratio: `${(health.rps / bareRps).toFixed(2)}× bare`,
+    target: '≥ 0.8× bare',
+    ok: health.rps >= 0.8 * bareRps && health.errors === 0,
+  });
 
   const itemPaths = projectIds.filter((_: string, i: number) => i % 7 === 0).map((id: string) => `/api/v1/projects/${id}`);
   const item = await load(port, itemPaths, { connections: 10, seconds: SECONDS, headers });
   measured.item = item.rps;
   const itemTarget = sqlite ? `≥ 0.35× SQLite (${fmt(0.35 * sqlite.item)})` : '≥ 15,000 req/s';
   const itemOk = sqlite ? item.rps >= 0.35 * sqlite.item : item.rps >= 15_000;
-  rows.push({ scenario: `${label}: authenticated GET /projects/{id}, 10 conn`, value: `${fmt(item.rps)} req/s`, p50: item.p50, p99: item.p99, ratio: `${(item.rps / bareRps).toFixed(2)}× bare`, target: itemTarget, ok: itemOk && item.errors === 0 && item.non2xx === 0 });
+  rows.push({
+    scenario: `${label}: authenticated GET /projects/{id}, 10 conn`,
+    value: `${fmt(item.rps)} req/s`,
+    p50: item.p50,
+    p99: item.p99,
+    ratio: `${(item.rps / bareRps).toFixed(2)}× bare`,
+    target: itemTarget,
+    ok: itemOk && item.errors === 0 && item.non2xx === 0,
+  });
 
   const listPaths = ['active', 'planning,on_hold', 'completed'].flatMap((status) =>
     ['name', '-updatedAt', 'startDate'].map((sort) => `/api/v1/projects?status=${status}&sort=${sort}&q=push&limit=50`),
@@ -62,9 +86,22 @@ async function appScenarios(label: string, url: string, port: number, bareRps: n
   measured.list = list.rps;
   const listTarget = sqlite ? `≥ 0.5× SQLite (${fmt(0.5 * sqlite.list)})` : 'p99 ≤ 20 ms';
   const listOk = sqlite ? list.rps >= 0.5 * sqlite.list : list.p99 <= 20;
-  rows.push({ scenario: `${label}: filtered, sorted page of 50 of ${PROJECTS.toLocaleString('en')} projects, 10 conn`, value: `${fmt(list.rps)} req/s`, p50: list.p50, p99: list.p99, ratio: `${(list.rps / bareRps).toFixed(2)}× bare`, target: listTarget, ok: listOk && list.errors === 0 && list.non2xx === 0 });
+  rows.push({
+    scenario: `${label}: filtered, sorted page of 50 of ${PROJECTS.toLocaleString('en')} projects, 10 conn`,
+    value: `${fmt(list.rps)} req/s`,
+    p50: list.p50,
+    p99: list.p99,
+    ratio: `${(list.rps / bareRps).toFixed(2)}× bare`,
+    target: listTarget,
+    ok: listOk && list.errors === 0 && list.non2xx === 0,
+  });
 
-  rows.push({ scenario: `${label}: server idle memory (RSS after start)`, value: `${idle.toFixed(0)} MB`, target: '≤ 150 MB', ok: idle <= 150 });
+  rows.push({
+    scenario: `${label}: server idle memory (RSS after start)`,
+    value: `${idle.toFixed(0)} MB`,
+    target: '≤ 150 MB',
+    ok: idle <= 150,
+  });
   await stopServer(server);
   return measured;
 }
@@ -110,10 +147,20 @@ async function main() {
 
 function print() {
   const header = ['scenario', 'result', 'p50 ms', 'p99 ms', 'ratio', 'target', 'ok'];
-  const lines = rows.map((r) => [r.scenario, r.value, r.p50?.toFixed(1) ?? '', r.p99?.toFixed(1) ?? '', r.ratio ?? '', r.target, r.ok === null ? '' : r.ok ? 'yes' : 'NO']);
+  const lines = rows.map((r) => [
+    r.scenario,
+    r.value,
+    r.p50?.toFixed(1) ?? '',
+    r.p99?.toFixed(1) ?? '',
+    r.ratio ?? '',
+    r.target,
+    r.ok === null ? '' : r.ok ? 'yes' : 'NO',
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
   const show = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
-  console.log(`\nQuarterdeck bench — ${new Date().toISOString()} — ${os.cpus().length} cores, Node ${process.version}, ${loadGenerator}, ${SECONDS}s per load\n`);
+  console.log(
+    `\nQuarterdeck bench — ${new Date().toISOString()} — ${os.cpus().length} cores, Node ${process.version}, ${loadGenerator}, ${SECONDS}s per load\n`,
+  );
   console.log(show(header));
   console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
   for (const line of lines) console.log(show(line));

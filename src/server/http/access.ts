@@ -41,7 +41,8 @@ export function requireAccessDeclarations(app: FastifyInstance): void {
     let access = (route.config as { access?: Access } | undefined)?.access;
     if (!access || !ACCESS_LEVELS.includes(access)) {
       const plugin = PLUGIN_ROUTES.find((p) => route.url.startsWith(p.prefix));
-      if (!plugin || access) throw new Error(`route ${String(route.method)} ${route.url} does not declare its access level (config.access)`);
+      if (!plugin || access)
+        throw new Error(`route ${String(route.method)} ${route.url} does not declare its access level (config.access)`);
       access = plugin.access;
       route.config = { ...(route.config ?? {}), access };
     }
