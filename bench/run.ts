@@ -5,7 +5,9 @@ import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { connect } from '../src/server/db/connect.js';
 import { migrateToLatest } from '../src/server/db/migrate.js';
+import { dealScenarios } from './deals-scenarios.js';
 import { generateWorkspace } from './generate.js';
+import { scheduleScenario } from './schedule-scenario.js';
 import { load, loadGenerator, rssMb, startServer, stopServer } from './load.js';
 
 /** `npm run bench`: every scenario beside a same-run baseline, printed as a table (SPEC §5). */
@@ -122,6 +124,9 @@ async function main() {
   const bareRps = await baselines(3911);
   sqliteReadBaseline(sqliteFile, data.projectIds);
   const sqlite = await appScenarios('SQLite', sqliteFile, 3912, bareRps, null);
+  const sqliteDeals = await dealScenarios({ label: 'SQLite', url: sqliteFile, port: 3914, seconds: SECONDS, data });
+  rows.push(...sqliteDeals.rows);
+  rows.push(await scheduleScenario('SQLite', path.join(dir, 'schedule.sqlite'), 3916, SECONDS));
 
   const pgAdmin = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const name = `qd_bench_${Date.now()}`;
@@ -131,9 +136,22 @@ async function main() {
     await admin.query(`create database "${name}"`);
     const target = new URL(pgAdmin);
     target.pathname = `/${name}`;
-    await prepare(target.toString());
+    const pgData = await prepare(target.toString());
     await appScenarios('PostgreSQL', target.toString(), 3913, bareRps, sqlite);
+    const pgDeals = await dealScenarios({
+      label: 'PostgreSQL',
+      url: target.toString(),
+      port: 3915,
+      seconds: SECONDS,
+      data: pgData,
+      sqlite: sqliteDeals.measured,
+    });
+    rows.push(...pgDeals.rows);
     await admin.query(`drop database if exists "${name}" with (force)`);
+    await admin.query(`create database "${name}_plan"`);
+    target.pathname = `/${name}_plan`;
+    rows.push(await scheduleScenario('PostgreSQL', target.toString(), 3917, SECONDS));
+    await admin.query(`drop database if exists "${name}_plan" with (force)`);
   } catch (error) {
     rows.push({ scenario: `PostgreSQL scenarios skipped: ${(error as Error).message}`, value: '—', target: '—', ok: null });
   } finally {
