@@ -4,7 +4,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'e2e/**/*.test.ts'],
     environment: 'node',
-    testTimeout: 30_000,
+    // Generated suites (cross-workspace, fuzz, audit sweep) drive every route: minutes under load, never a hang.
+    testTimeout: 120_000,
     // Route tests wait on the database much of the time: two workers on two cores finish sooner.
     maxWorkers: 2,
     hookTimeout: 120_000,

@@ -7,8 +7,8 @@ import { connect } from '../src/server/db/connect.js';
 import { migrateToLatest } from '../src/server/db/migrate.js';
 import { dealScenarios } from './deals-scenarios.js';
 import { generateWorkspace } from './generate.js';
-import { scheduleScenario } from './schedule-scenario.js';
 import { load, loadGenerator, rssMb, startServer, stopServer } from './load.js';
+import { scheduleScenario } from './schedule-scenario.js';
 
 /** `npm run bench`: every scenario beside a same-run baseline, printed as a table (SPEC §5). */
 type Row = { scenario: string; value: string; p50?: number; p99?: number; ratio?: string; target: string; ok: boolean | null };

@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import type { Account, AccountListQuery, DuplicateRef } from '../../../core/accounts/schemas.js';
 import type { AccountTable, Db, Trx } from '../../db/database.js';
-import { after, decodeCursor, likePattern, pageFrom, parseSort } from '../../http/pagination.js';
+import { after, likePattern, pageFrom, parseSort } from '../../http/pagination.js';
+import { checkedCursor } from '../deals/queries.js';
 
 export const toAccount = (row: AccountTable): Account => ({
   id: row.id,
@@ -38,7 +39,7 @@ const SORT_COLUMNS = { name: 'name', updatedAt: 'updated_at' } as const;
 
 export async function listAccounts(db: Db, workspaceId: string, query: AccountListQuery) {
   const sort = parseSort(query.sort, SORT_COLUMNS);
-  const cursor = decodeCursor(query.cursor);
+  const cursor = checkedCursor(query.cursor, 'string');
   let q = db.selectFrom('accounts').selectAll().where('workspace_id', '=', workspaceId);
   if (query.q) q = q.where(sql<boolean>`lower(name) like ${likePattern(query.q)} escape '\\'`);
   if (query.ownerId) q = q.where('owner_id', '=', query.ownerId);

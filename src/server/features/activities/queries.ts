@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import type { Activity, ActivityListQuery, ActivityType } from '../../../core/activities/schemas.js';
 import type { ActivityTable, Db, Trx } from '../../db/database.js';
-import { after, decodeCursor, pageFrom } from '../../http/pagination.js';
+import { after, pageFrom } from '../../http/pagination.js';
+import { checkedCursor } from '../deals/queries.js';
 
 export const activitySelect = (db: Db | Trx, workspaceId: string) =>
   db
@@ -37,7 +38,7 @@ export async function findActivity(db: Db | Trx, workspaceId: string, id: string
 /** A deal's activities, newest first by default (the timeline). */
 export async function listActivities(db: Db, workspaceId: string, dealId: string, query: ActivityListQuery) {
   const desc = query.sort === '-at';
-  const cursor = decodeCursor(query.cursor);
+  const cursor = checkedCursor(query.cursor, 'string');
   let q = activitySelect(db, workspaceId).where('x.deal_id', '=', dealId);
   if (query.type) q = q.where('x.type', '=', query.type);
   if (cursor) q = q.where(after('x.at', 'x.id', desc, cursor));

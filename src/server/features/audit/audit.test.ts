@@ -295,5 +295,6 @@ describe.each(testDialects())('every write and its audit row, one transaction, o
     // A write route listed here changed something without an audit row (or could not be driven to a write: add a hint).
     expect(unaudited).toEqual([]);
     expect(notKept).toEqual([]);
-  });
+    // Drives every write route of the app several times: minutes on a loaded two-core machine, not seconds.
+  }, 180_000);
 });

@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import type { Contact, ContactListQuery } from '../../../core/contacts/schemas.js';
 import type { Db, Trx } from '../../db/database.js';
-import { after, decodeCursor, likePattern, pageFrom, parseSort } from '../../http/pagination.js';
+import { after, likePattern, pageFrom, parseSort } from '../../http/pagination.js';
+import { checkedCursor } from '../deals/queries.js';
 
 const contactSelect = (db: Db | Trx, workspaceId: string) =>
   db
@@ -64,7 +65,7 @@ const SORT_COLUMNS = { name: 'c.name', updatedAt: 'c.updated_at' } as const;
 
 export async function listContacts(db: Db, workspaceId: string, query: ContactListQuery) {
   const sort = parseSort(query.sort, SORT_COLUMNS);
-  const cursor = decodeCursor(query.cursor);
+  const cursor = checkedCursor(query.cursor, 'string');
   let q = contactSelect(db, workspaceId);
   if (query.q) {
     const pattern = likePattern(query.q);

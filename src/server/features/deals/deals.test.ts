@@ -343,7 +343,17 @@ describe.each(testDialects())('deals on %s', (dialect) => {
       } while (cursor);
       expect({ sort, seen }).toEqual({ sort, seen: all });
     }
-    for (const bad of ['sort=rank', 'amountMin=-1', 'status=open,maybe', 'limit=201', 'expectedCloseFrom=2027-13-01', 'cursor=garbage']) {
+    const forged = (v: unknown) => Buffer.from(JSON.stringify({ v, id: 'x' })).toString('base64url');
+    for (const bad of [
+      'sort=rank',
+      'amountMin=-1',
+      'status=open,maybe',
+      'limit=201',
+      'expectedCloseFrom=2027-13-01',
+      'cursor=garbage',
+      `sort=amount&cursor=${forged('abc')}`,
+      `sort=title&cursor=${forged(5)}`,
+    ]) {
       expect((await owner.request('GET', `/projects/${list}/deals?${bad}`)).statusCode).toBe(400);
     }
   });

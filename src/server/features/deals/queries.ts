@@ -1,6 +1,7 @@
 import { PostgresAdapter, type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { Deal, DealFilters, DealListQuery, DealStatus } from '../../../core/deals/schemas.js';
 import type { Db, DealTable, Trx } from '../../db/database.js';
+import { AppError } from '../../http/errors.js';
 import { type Cursor, decodeCursor, likePattern, pageFrom } from '../../http/pagination.js';
 
 const postgres = new WeakMap<object, boolean>();
@@ -202,13 +203,20 @@ export function sortOf(sort: DealListQuery['sort']) {
   return { ...SORTS[key], desc };
 }
 
+/** A cursor whose value has the wrong type for the sort is not one this server gave out (400, never a database error). */
+export function checkedCursor(raw: string | undefined, kind: 'string' | 'number'): Cursor | null {
+  const cursor = decodeCursor(raw);
+  if (cursor && typeof cursor.v !== kind) throw new AppError('BAD_REQUEST', 'The cursor is not one this server gave out.');
+  return cursor;
+}
+
 export function keysetAfter(expr: RawBuilder<unknown>, desc: boolean, cursor: Cursor): RawBuilder<SqlBool> {
   return sql<SqlBool>`(${expr}, d.id) ${sql.raw(desc ? '<' : '>')} (${cursor.v}, ${cursor.id})`;
 }
 
 export async function listDeals(db: Db, workspaceId: string, projectId: string, query: DealListQuery) {
   const sort = sortOf(query.sort);
-  const cursor = decodeCursor(query.cursor);
+  const cursor = checkedCursor(query.cursor, sort.expr === SORTS.amount.expr ? 'number' : 'string');
   let q = dealSelect(db, workspaceId).where(projectDeals(db, workspaceId, projectId, query));
   if (cursor) q = q.where(keysetAfter(sort.expr, sort.desc, cursor));
   const direction = sql.raw(sort.desc ? 'desc' : 'asc');

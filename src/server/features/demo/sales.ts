@@ -91,7 +91,8 @@ export async function seedDemoSales(trx: Trx, input: DemoSalesInput): Promise<vo
     const path = [...OPEN_KEYS.slice(0, reached), ...(closed ? [d.stage] : [])];
     const created = now - d.ageDays * DAY;
     const closedAt = closed ? now + d.closeInDays * DAY : now;
-    const step = (closedAt - created) / path.length;
+    // A closed deal entered won/lost on its close date; an open one entered its stage some days ago.
+    const step = (closedAt - created) / (closed ? path.length - 1 : path.length);
     const stays = path.map((stage, i) => ({ stage, at: new Date(Math.round(created + i * step)).toISOString() }));
     const owner = userOf(d.owner);
     for (const [i, stay] of stays.entries()) {
@@ -166,6 +167,12 @@ export async function seedDemoSales(trx: Trx, input: DemoSalesInput): Promise<vo
     entityId: projectId,
     projectId,
     action: 'update',
-    after: { demoSales: true, accounts: accountIds.length, contacts: contactIds.length, deals: deals.length, activities: activities.length },
+    after: {
+      demoSales: true,
+      accounts: accountIds.length,
+      contacts: contactIds.length,
+      deals: deals.length,
+      activities: activities.length,
+    },
   });
 }
