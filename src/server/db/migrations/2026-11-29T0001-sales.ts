@@ -109,6 +109,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('deals_amount').on('deals').columns(['workspace_id', 'project_id', 'amount', 'id']).execute();
   await db.schema.createIndex('deals_title').on('deals').columns(['workspace_id', 'project_id', 'title', 'id']).execute();
   await sql`create index deals_expected on deals (workspace_id, project_id, (coalesce(expected_close_date, '')), id)`.execute(db);
+  await sql`create index deals_closed on deals (workspace_id, project_id, (coalesce(close_date, '')), id)`.execute(db);
   await db.schema.createIndex('deals_account').on('deals').columns(['workspace_id', 'account_id']).execute();
   await db.schema.createIndex('deals_contact').on('deals').columns(['workspace_id', 'contact_id']).execute();
 

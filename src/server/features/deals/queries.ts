@@ -154,37 +154,60 @@ export async function cardBefore(
     .executeTakeFirst();
 }
 
-/** Text search on deal titles (FTS5 trigram on SQLite, pg_trgm on PostgreSQL) and account names. */
+/**
+ * Text search on deal titles (FTS5 trigram on SQLite, pg_trgm on PostgreSQL) and account names, as the
+ * set of matching deal rows: the query then reads only those (and sorts them) instead of testing every
+ * deal of the project. On SQLite a query shorter than a trigram (two Chinese characters) scans titles with
+ * the built-in LIKE (case-insensitive for ASCII only); PostgreSQL folds all of Unicode.
+ */
 export function textCondition(db: Db | Trx, workspaceId: string, text: string): RawBuilder<SqlBool> {
   const pattern = likePattern(text);
-  const accounts = sql`select a2.id from accounts a2 where a2.workspace_id = ${workspaceId} and lower(a2.name) like ${pattern} escape '\\'`;
-  if (!isPostgres(db) && [...text].length >= 3) {
-    const phrase = `"${text.replaceAll('"', '""')}"`;
-    return sql<SqlBool>`(d.rowid in (select rowid from deals_fts where deals_fts match ${phrase}) or d.account_id in (${accounts}))`;
+  const byAccount = sql`select d3.${sql.raw(isPostgres(db) ? 'id' : 'rowid')} from deals d3 where d3.workspace_id = ${workspaceId} and d3.account_id in (select a2.id from accounts a2 where a2.workspace_id = ${workspaceId} and lower(a2.name) like ${pattern} escape '\\')`;
+  if (isPostgres(db)) {
+    return sql<SqlBool>`d.id in (select d3.id from deals d3 where d3.workspace_id = ${workspaceId} and lower(d3.title) like ${pattern} escape '\\' union ${byAccount})`;
   }
-  return sql<SqlBool>`(lower(d.title) like ${pattern} escape '\\' or d.account_id in (${accounts}))`;
+  const byTitle =
+    [...text].length >= 3
+      ? sql`select rowid from deals_fts where deals_fts match ${`"${text.replaceAll('"', '""')}"`}`
+      : sql`select d3.rowid from deals d3 where d3.workspace_id = ${workspaceId} and d3.title like ${pattern} escape '\\'`;
+  return sql<SqlBool>`d.rowid in (${byTitle} union ${byAccount})`;
 }
 
+/** Sort keys whose column a range filter may use as its index; other range filters must not (SQLite, below). */
+type RangeColumn = 'amount' | 'expectedCloseDate' | 'closeDate' | null;
+
 /** The list/board/export filters as conditions on `deals as d`. */
-export function dealConditions(db: Db | Trx, workspaceId: string, filters: Partial<DealFilters>): RawBuilder<SqlBool>[] {
+/**
+ * The list/board/export filters as conditions on `deals as d`. On SQLite a range filter on a column that
+ * is not the sort column is written `+column` so that the planner walks the sort's index and stops after a
+ * page, instead of collecting a wide range and sorting it (PostgreSQL's statistics decide that by themselves).
+ */
+export function dealConditions(db: Db | Trx, workspaceId: string, filters: Partial<DealFilters>, sortedBy: RangeColumn = null): RawBuilder<SqlBool>[] {
   const out: RawBuilder<SqlBool>[] = [];
+  const col = (name: string, key: RangeColumn) => sql.raw(!isPostgres(db) && sortedBy !== key ? `+d.${name}` : `d.${name}`);
   if (filters.q) out.push(textCondition(db, workspaceId, filters.q));
   if (filters.ownerId?.length) out.push(sql<SqlBool>`d.owner_id in (${sql.join(filters.ownerId)})`);
   if (filters.stage?.length) out.push(sql<SqlBool>`d.stage in (${sql.join(filters.stage)})`);
   if (filters.status?.length) out.push(sql<SqlBool>`d.status in (${sql.join(filters.status)})`);
   if (filters.accountId) out.push(sql<SqlBool>`d.account_id = ${filters.accountId}`);
-  if (filters.amountMin !== undefined) out.push(sql<SqlBool>`d.amount >= ${filters.amountMin}`);
-  if (filters.amountMax !== undefined) out.push(sql<SqlBool>`d.amount <= ${filters.amountMax}`);
-  if (filters.expectedCloseFrom) out.push(sql<SqlBool>`d.expected_close_date >= ${filters.expectedCloseFrom}`);
-  if (filters.expectedCloseTo) out.push(sql<SqlBool>`d.expected_close_date <= ${filters.expectedCloseTo}`);
-  if (filters.closedFrom) out.push(sql<SqlBool>`d.close_date >= ${filters.closedFrom}`);
-  if (filters.closedTo) out.push(sql<SqlBool>`d.close_date <= ${filters.closedTo}`);
+  if (filters.amountMin !== undefined) out.push(sql<SqlBool>`${col('amount', 'amount')} >= ${filters.amountMin}`);
+  if (filters.amountMax !== undefined) out.push(sql<SqlBool>`${col('amount', 'amount')} <= ${filters.amountMax}`);
+  if (filters.expectedCloseFrom) out.push(sql<SqlBool>`${col('expected_close_date', 'expectedCloseDate')} >= ${filters.expectedCloseFrom}`);
+  if (filters.expectedCloseTo) out.push(sql<SqlBool>`${col('expected_close_date', 'expectedCloseDate')} <= ${filters.expectedCloseTo}`);
+  if (filters.closedFrom) out.push(sql<SqlBool>`${col('close_date', 'closeDate')} >= ${filters.closedFrom}`);
+  if (filters.closedTo) out.push(sql<SqlBool>`${col('close_date', 'closeDate')} <= ${filters.closedTo}`);
   return out;
 }
 
 /** `d.project_id = projectId` and the filters, as one condition. */
-export function projectDeals(db: Db | Trx, workspaceId: string, projectId: string, filters: Partial<DealFilters>): RawBuilder<SqlBool> {
-  return sql<SqlBool>`${sql.join([sql`d.project_id = ${projectId}`, ...dealConditions(db, workspaceId, filters)], sql` and `)}`;
+export function projectDeals(
+  db: Db | Trx,
+  workspaceId: string,
+  projectId: string,
+  filters: Partial<DealFilters>,
+  sortedBy: RangeColumn = null,
+): RawBuilder<SqlBool> {
+  return sql<SqlBool>`${sql.join([sql`d.project_id = ${projectId}`, ...dealConditions(db, workspaceId, filters, sortedBy)], sql` and `)}`;
 }
 
 /** Sort keys → SQL expressions (nullable dates sort as '' so that keyset paging sees no NULL). */
@@ -217,7 +240,9 @@ export function keysetAfter(expr: RawBuilder<unknown>, desc: boolean, cursor: Cu
 export async function listDeals(db: Db, workspaceId: string, projectId: string, query: DealListQuery) {
   const sort = sortOf(query.sort);
   const cursor = checkedCursor(query.cursor, sort.expr === SORTS.amount.expr ? 'number' : 'string');
-  let q = dealSelect(db, workspaceId).where(projectDeals(db, workspaceId, projectId, query));
+  const key = query.sort.replace(/^-/, '');
+  const sortedBy = key === 'amount' || key === 'expectedCloseDate' || key === 'closeDate' ? key : null;
+  let q = dealSelect(db, workspaceId).where(projectDeals(db, workspaceId, projectId, query, sortedBy));
   if (cursor) q = q.where(keysetAfter(sort.expr, sort.desc, cursor));
   const direction = sql.raw(sort.desc ? 'desc' : 'asc');
   const rows = (await q
