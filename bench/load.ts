@@ -6,11 +6,18 @@ import autocannon from 'autocannon';
 
 export type LoadResult = { rps: number; p50: number; p99: number; errors: number; non2xx: number; bytesPerReq: number };
 
-/** Forks a server script (through tsx) and waits for its 'ready' message. */
+/** What `npm start` runs: the bundled server (npm run bench builds it first). */
+const PRODUCTION_ENTRY = path.resolve(import.meta.dirname, '../dist/server/main.js');
+
+/**
+ * Forks a server and waits for its 'ready' message. `server.ts` means the application: the
+ * production bundle when it is built (so memory and speed are what users get), else through tsx.
+ */
 export async function startServer(script: string, env: Record<string, string>): Promise<ChildProcess> {
-  const child = fork(path.resolve(import.meta.dirname, script), [], {
-    execArgv: ['--import', 'tsx'],
-    env: { ...process.env, ...env, NODE_ENV: 'production' },
+  const bundled = script === 'server.ts' && fs.existsSync(PRODUCTION_ENTRY);
+  const child = fork(bundled ? PRODUCTION_ENTRY : path.resolve(import.meta.dirname, script), [], {
+    execArgv: bundled ? [] : ['--import', 'tsx'],
+    env: { ...process.env, ...env, LOG_LEVEL: 'warn', NODE_ENV: 'production' },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   await new Promise<void>((resolve, reject) => {

@@ -5,6 +5,7 @@ import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { connect } from '../src/server/db/connect.js';
 import { migrateToLatest } from '../src/server/db/migrate.js';
+import { coreScenarios } from './core-scenarios.js';
 import { dealScenarios } from './deals-scenarios.js';
 import { generateWorkspace } from './generate.js';
 import { load, loadGenerator, rssMb, startServer, stopServer } from './load.js';
@@ -15,6 +16,8 @@ type Row = { scenario: string; value: string; p50?: number; p99?: number; ratio?
 const rows: Row[] = [];
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const PROJECTS = 10_000;
+/** `BENCH_ONLY=deals,core` runs a subset; the foundation scenarios (and their baselines) always run. */
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'deals,schedule,core').split(','));
 const fmt = (n: number) => (n >= 100 ? Math.round(n).toLocaleString('en') : n.toFixed(2));
 
 async function baselines(port: number) {
@@ -124,9 +127,11 @@ async function main() {
   const bareRps = await baselines(3911);
   sqliteReadBaseline(sqliteFile, data.projectIds);
   const sqlite = await appScenarios('SQLite', sqliteFile, 3912, bareRps, null);
-  const sqliteDeals = await dealScenarios({ label: 'SQLite', url: sqliteFile, port: 3914, seconds: SECONDS, data });
-  rows.push(...sqliteDeals.rows);
-  rows.push(await scheduleScenario('SQLite', path.join(dir, 'schedule.sqlite'), 3916, SECONDS));
+  const sqliteDeals = ONLY.has('deals')
+    ? await dealScenarios({ label: 'SQLite', url: sqliteFile, port: 3914, seconds: SECONDS, data })
+    : null;
+  if (sqliteDeals) rows.push(...sqliteDeals.rows);
+  if (ONLY.has('schedule')) rows.push(await scheduleScenario('SQLite', path.join(dir, 'schedule.sqlite'), 3916, SECONDS));
 
   const pgAdmin = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const name = `qd_bench_${Date.now()}`;
@@ -138,27 +143,31 @@ async function main() {
     target.pathname = `/${name}`;
     const pgData = await prepare(target.toString());
     await appScenarios('PostgreSQL', target.toString(), 3913, bareRps, sqlite);
-    const pgDeals = await dealScenarios({
-      label: 'PostgreSQL',
-      url: target.toString(),
-      port: 3915,
-      seconds: SECONDS,
-      data: pgData,
-      sqlite: sqliteDeals.measured,
-    });
-    rows.push(...pgDeals.rows);
+    if (sqliteDeals) {
+      const pgDeals = await dealScenarios({
+        label: 'PostgreSQL',
+        url: target.toString(),
+        port: 3915,
+        seconds: SECONDS,
+        data: pgData,
+        sqlite: sqliteDeals.measured,
+      });
+      rows.push(...pgDeals.rows);
+    }
     await admin.query(`drop database if exists "${name}" with (force)`);
-    await admin.query(`create database "${name}_plan"`);
-    target.pathname = `/${name}_plan`;
-    rows.push(await scheduleScenario('PostgreSQL', target.toString(), 3917, SECONDS));
-    await admin.query(`drop database if exists "${name}_plan" with (force)`);
+    if (ONLY.has('schedule')) {
+      await admin.query(`create database "${name}_plan"`);
+      target.pathname = `/${name}_plan`;
+      rows.push(await scheduleScenario('PostgreSQL', target.toString(), 3917, SECONDS));
+      await admin.query(`drop database if exists "${name}_plan" with (force)`);
+    }
   } catch (error) {
     rows.push({ scenario: `PostgreSQL scenarios skipped: ${(error as Error).message}`, value: '—', target: '—', ok: null });
   } finally {
     await admin.end().catch(() => undefined);
   }
 
-  for (const extra of await import('./core-scenarios.js').then((m) => m.coreScenarios())) rows.push(extra);
+  if (ONLY.has('core')) rows.push(...(await coreScenarios()));
   fs.rmSync(dir, { recursive: true, force: true });
   print();
 }

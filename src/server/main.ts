@@ -17,6 +17,8 @@ async function main(): Promise<void> {
   process.once('SIGINT', close);
   process.once('SIGTERM', close);
   await app.listen({ port: config.port, host: config.host });
+  // A parent process (the benchmark) waits for this.
+  process.send?.('ready');
   app.log.info(`Quarterdeck on http://${config.host === '127.0.0.1' ? 'localhost' : config.host}:${config.port} (${database.dialect})`);
 }
 

@@ -31,8 +31,21 @@ export const projectColumns = {
   archivedAt: 'archived_at',
 } as const;
 
-export async function findProject(db: Db | Trx, workspaceId: string, id: string): Promise<ProjectTable | undefined> {
-  return db.selectFrom('projects').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+/** The project and the caller's role in it, in one round trip (every project-scoped request starts here). */
+export async function findProjectWithRole(db: Db | Trx, workspaceId: string, id: string, userId: string) {
+  const row = await db
+    .selectFrom('projects as p')
+    .leftJoin('project_members as m', (j) =>
+      j.onRef('m.workspace_id', '=', 'p.workspace_id').onRef('m.project_id', '=', 'p.id').on('m.user_id', '=', userId),
+    )
+    .selectAll('p')
+    .select('m.role as project_role')
+    .where('p.workspace_id', '=', workspaceId)
+    .where('p.id', '=', id)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { project_role, ...project } = row;
+  return { row: project satisfies ProjectTable, projectRole: project_role };
 }
 
 const SORT_COLUMNS = { name: 'name', startDate: 'start_date', endDate: 'end_date', updatedAt: 'updated_at' } as const;
@@ -70,16 +83,6 @@ export async function calendarExists(db: Db | Trx, workspaceId: string, calendar
     .where('id', '=', calendarId)
     .executeTakeFirst();
   return Boolean(row);
-}
-
-export async function membershipOf(db: Db | Trx, workspaceId: string, projectId: string, userId: string) {
-  return db
-    .selectFrom('project_members')
-    .select(['id', 'role'])
-    .where('workspace_id', '=', workspaceId)
-    .where('project_id', '=', projectId)
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
 }
 
 /**

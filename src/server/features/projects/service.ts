@@ -8,16 +8,16 @@ import { AppError, forbidden, notFound, rule } from '../../http/errors.js';
 import { newId } from '../../ids.js';
 import { recordAudit } from '../audit/record.js';
 import { canCreateProject, canManageProject, canViewProject } from './policy.js';
-import { calendarExists, findProject, listProjects, membershipOf, toProject } from './queries.js';
+import { calendarExists, findProjectWithRole, listProjects, toProject } from './queries.js';
 
 export type ProjectAccess = { row: ProjectTable; projectRole: ProjectRole | null };
 
 /** Loads a project of the caller's workspace that the caller may view (or manage): else 404 / 403. */
 export async function requireProject(db: Db | Trx, auth: Auth, id: string, need: 'view' | 'manage'): Promise<ProjectAccess> {
-  const row = await findProject(db, auth.workspaceId, id);
-  if (!row) throw notFound('Project');
-  const membership = await membershipOf(db, auth.workspaceId, id, auth.userId);
-  const projectRole = (membership?.role ?? null) as ProjectRole | null;
+  const found = await findProjectWithRole(db, auth.workspaceId, id, auth.userId);
+  if (!found) throw notFound('Project');
+  const { row } = found;
+  const projectRole = (found.projectRole ?? null) as ProjectRole | null;
   if (!canViewProject(auth, projectRole)) throw notFound('Project');
   if (need === 'manage' && !canManageProject(auth, projectRole)) {
     throw forbidden('Only the project managers and workspace admins can change this project.');
