@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { PostgresAdapter, sql } from 'kysely';
 import pg from 'pg';
 import { ranksAfter } from '../src/core/deals/rank.js';
 import { connect } from '../src/server/db/connect.js';
@@ -148,6 +149,8 @@ export async function generateDeals(db: Db, data: BenchData): Promise<DealBenchD
   };
   const boardIds = await makeDeals(boardProjectId, 1_000, true, 'bd');
   await makeDeals(bigProjectId, 100_000, false, 'bg');
+  // Fresh planner statistics after a bulk load, as autovacuum's analyze would give a live database.
+  if (db.getExecutor().adapter instanceof PostgresAdapter) await sql`analyze`.execute(db);
   return { boardProjectId, bigProjectId, importProjectId, createProjectId, moveDealIds: boardIds.slice(0, 20) };
 }
 

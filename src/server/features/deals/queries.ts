@@ -162,9 +162,12 @@ export async function cardBefore(
  */
 export function textCondition(db: Db | Trx, workspaceId: string, text: string): RawBuilder<SqlBool> {
   const pattern = likePattern(text);
-  const byAccount = sql`select d3.${sql.raw(isPostgres(db) ? 'id' : 'rowid')} from deals d3 where d3.workspace_id = ${workspaceId} and d3.account_id in (select a2.id from accounts a2 where a2.workspace_id = ${workspaceId} and lower(a2.name) like ${pattern} escape '\\')`;
+  // SQLite compares the stored folded name (no per-row call into JavaScript); PostgreSQL's lower(name) has a trigram index.
+  const accountName = sql.raw(isPostgres(db) ? 'lower(a2.name)' : 'a2.name_key');
+  const byAccount = sql`select d3.${sql.raw(isPostgres(db) ? 'id' : 'rowid')} from deals d3 where d3.workspace_id = ${workspaceId} and d3.account_id in (select a2.id from accounts a2 where a2.workspace_id = ${workspaceId} and ${accountName} like ${pattern} escape '\\')`;
   if (isPostgres(db)) {
-    return sql<SqlBool>`d.id in (select d3.id from deals d3 where d3.workspace_id = ${workspaceId} and lower(d3.title) like ${pattern} escape '\\' union ${byAccount})`;
+    // An array, not a subquery: PostgreSQL then looks the matches up by key instead of joining against every deal.
+    return sql<SqlBool>`d.id = any(array(select d3.id from deals d3 where d3.workspace_id = ${workspaceId} and lower(d3.title) like ${pattern} escape '\\' union ${byAccount}))`;
   }
   const byTitle =
     [...text].length >= 3
@@ -182,7 +185,12 @@ type RangeColumn = 'amount' | 'expectedCloseDate' | 'closeDate' | null;
  * is not the sort column is written `+column` so that the planner walks the sort's index and stops after a
  * page, instead of collecting a wide range and sorting it (PostgreSQL's statistics decide that by themselves).
  */
-export function dealConditions(db: Db | Trx, workspaceId: string, filters: Partial<DealFilters>, sortedBy: RangeColumn = null): RawBuilder<SqlBool>[] {
+export function dealConditions(
+  db: Db | Trx,
+  workspaceId: string,
+  filters: Partial<DealFilters>,
+  sortedBy: RangeColumn = null,
+): RawBuilder<SqlBool>[] {
   const out: RawBuilder<SqlBool>[] = [];
   const col = (name: string, key: RangeColumn) => sql.raw(!isPostgres(db) && sortedBy !== key ? `+d.${name}` : `d.${name}`);
   if (filters.q) out.push(textCondition(db, workspaceId, filters.q));
