@@ -92,3 +92,35 @@ export async function countUsers(db: Db | Trx): Promise<number> {
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+export type NewAccount = {
+  id: string;
+  email: string;
+  name: string;
+  passwordHash: string | null;
+  locale: string;
+  timeZone: string;
+  now: string;
+};
+
+/** A user account (global: one e-mail, one account). */
+export async function insertAccount(trx: Trx, account: NewAccount): Promise<void> {
+  await trx
+    .insertInto('users')
+    .values({
+      id: account.id,
+      email: account.email,
+      name: account.name,
+      password_hash: account.passwordHash,
+      locale: account.locale,
+      time_zone: account.timeZone,
+      created_at: account.now,
+      version: 1,
+    })
+    .execute();
+}
+
+/** Makes a user a member of a workspace with a role. */
+export async function addToWorkspace(trx: Trx, workspaceId: string, userId: string, role: string, now: string): Promise<void> {
+  await trx.insertInto('workspace_users').values({ workspace_id: workspaceId, user_id: userId, role, created_at: now }).execute();
+}

@@ -15,7 +15,7 @@ import { seedDemoProject } from '../demo/seed.js';
 import { seedStages } from '../stages/seed.js';
 import { findUsableInvitation } from '../users/invitations.js';
 import { assertAcceptablePassword, hashPassword, verifyPassword } from './passwords.js';
-import { countUsers, deleteSession, findUserByEmail, firstWorkspaceOf, insertSession } from './queries.js';
+import { addToWorkspace, countUsers, deleteSession, findUserByEmail, firstWorkspaceOf, insertAccount, insertSession } from './queries.js';
 import { loginLimits, releaseAttempt, reserveAttempt } from './rate-limit.js';
 
 export type NewSession = { token: string; csrfToken: string; me: Me };
@@ -46,23 +46,16 @@ export async function signup(db: Db, signupMode: SignupMode, input: z.infer<type
     const workspaceId = newId();
     const userId = newId();
     await trx.insertInto('workspaces').values({ id: workspaceId, name: input.workspaceName, created_at: now }).execute();
-    await trx
-      .insertInto('users')
-      .values({
-        id: userId,
-        email: input.email,
-        name: input.name,
-        password_hash: passwordHash,
-        locale: input.locale,
-        time_zone: input.timeZone,
-        created_at: now,
-        version: 1,
-      })
-      .execute();
-    await trx
-      .insertInto('workspace_users')
-      .values({ workspace_id: workspaceId, user_id: userId, role: 'owner', created_at: now })
-      .execute();
+    await insertAccount(trx, {
+      id: userId,
+      email: input.email,
+      name: input.name,
+      passwordHash,
+      locale: input.locale,
+      timeZone: input.timeZone,
+      now,
+    });
+    await addToWorkspace(trx, workspaceId, userId, 'owner', now);
     await recordAudit(trx, {
       workspaceId,
       actorId: userId,
@@ -213,24 +206,17 @@ export async function acceptInvitation(db: Db, input: z.infer<typeof AcceptInvit
     const userId = existing?.id ?? newId();
     if (!existing) {
       if (await findUserByEmail(trx, input.email)) throw new AppError('CONFLICT', 'An account with this e-mail already exists.');
-      await trx
-        .insertInto('users')
-        .values({
-          id: userId,
-          email: input.email,
-          name: input.name,
-          password_hash: passwordHash,
-          locale: input.locale,
-          time_zone: input.timeZone,
-          created_at: now,
-          version: 1,
-        })
-        .execute();
+      await insertAccount(trx, {
+        id: userId,
+        email: input.email,
+        name: input.name,
+        passwordHash,
+        locale: input.locale,
+        timeZone: input.timeZone,
+        now,
+      });
     }
-    await trx
-      .insertInto('workspace_users')
-      .values({ workspace_id: invitation.workspace_id, user_id: userId, role: invitation.role, created_at: now })
-      .execute();
+    await addToWorkspace(trx, invitation.workspace_id, userId, invitation.role, now);
     const claimed = await trx
       .updateTable('invitations')
       .set({ accepted_at: now, accepted_by: userId })

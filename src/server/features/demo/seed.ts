@@ -4,6 +4,7 @@ import { nowIso, todayIn } from '../../clock.js';
 import type { Trx } from '../../db/database.js';
 import { newId } from '../../ids.js';
 import { recordAudit } from '../audit/record.js';
+import { addToWorkspace, insertAccount } from '../auth/queries.js';
 import { DEMO } from './content.js';
 import { seedDemoPlan } from './plan.js';
 import { seedDemoSales } from './sales.js';
@@ -66,23 +67,17 @@ export async function seedDemoProject(trx: Trx, input: DemoInput): Promise<strin
     const userId = newId();
     team[person.key] = userId;
     // Demo colleagues have no password: they appear in the team but cannot sign in.
-    await trx
-      .insertInto('users')
-      .values({
-        id: userId,
-        email: `${person.key}.${userId.slice(-8)}@demo.invalid`,
-        name: person.name,
-        password_hash: null,
-        locale: input.locale,
-        time_zone: input.timeZone,
-        created_at: now,
-        version: 1,
-      })
-      .execute();
-    await trx
-      .insertInto('workspace_users')
-      .values({ workspace_id: input.workspaceId, user_id: userId, role: 'member', created_at: now })
-      .execute();
+    const email = `${person.key}.${userId.slice(-8)}@demo.invalid`;
+    await insertAccount(trx, {
+      id: userId,
+      email,
+      name: person.name,
+      passwordHash: null,
+      locale: input.locale,
+      timeZone: input.timeZone,
+      now,
+    });
+    await addToWorkspace(trx, input.workspaceId, userId, 'member', now);
     await addMember(userId, person.role, person.responsibilities, person.capacity, person.costRate);
   }
   await seedDemoPlan(trx, {
