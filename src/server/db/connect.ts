@@ -18,6 +18,9 @@ export function isPostgresUrl(url: string): boolean {
 export function connect(url: string): DbContext {
   if (isPostgresUrl(url)) {
     const pool = new pg.Pool({ connectionString: url, max: 10 });
+    // An idle connection closed by the server (restart, failover, a dropped database) is reported
+    // here; without a listener it would crash the process. The pool opens a new one when needed.
+    pool.on('error', (error) => console.warn(`PostgreSQL idle connection closed: ${error.message}`));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }
