@@ -32,3 +32,13 @@ export function changedFields<T extends Record<string, unknown>>(current: T, pat
   }
   return changed;
 }
+
+/**
+ * After a conditional `update … where version = ?`: no row means a concurrent write won between
+ * the read and the write (409, and the transaction rolls back).
+ */
+export function assertUpdated(result: { numUpdatedRows: bigint | number }, noun: string): void {
+  if (Number(result.numUpdatedRows) !== 1) {
+    throw new AppError('STALE_VERSION', `Someone else changed this ${noun}; reload and try again.`);
+  }
+}

@@ -2,8 +2,8 @@ import { type Account, type AccountCreate, type AccountPatch, nameKey } from '..
 import { nowIso } from '../../clock.js';
 import type { AccountTable, Db, Trx } from '../../db/database.js';
 import type { Auth } from '../../http/access.js';
-import { assertCurrent, changedFields, type Expected } from '../../http/concurrency.js';
-import { AppError, forbidden, notFound, rule } from '../../http/errors.js';
+import { assertCurrent, assertUpdated, changedFields, type Expected } from '../../http/concurrency.js';
+import { forbidden, notFound, rule } from '../../http/errors.js';
 import { newId } from '../../ids.js';
 import { recordAudit } from '../audit/record.js';
 import { isWorkspaceUser } from '../members/queries.js';
@@ -110,8 +110,7 @@ export async function updateAccount(db: Db, auth: Auth, id: string, patch: Accou
       .where('id', '=', id)
       .where('version', '=', row.version)
       .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1)
-      throw new AppError('STALE_VERSION', 'Someone else changed this account; reload and try again.');
+    assertUpdated(result, 'account');
     await audit(trx, auth, id, 'update', before, next);
     return next;
   });

@@ -2,8 +2,8 @@ import type { Activity, ActivityCreate, ActivityListQuery, ActivityPatch } from 
 import { nowIso } from '../../clock.js';
 import type { Db, Trx } from '../../db/database.js';
 import type { Auth } from '../../http/access.js';
-import { assertCurrent, changedFields, type Expected } from '../../http/concurrency.js';
-import { AppError, notFound } from '../../http/errors.js';
+import { assertCurrent, assertUpdated, changedFields, type Expected } from '../../http/concurrency.js';
+import { notFound } from '../../http/errors.js';
 import { newId } from '../../ids.js';
 import { recordAudit } from '../audit/record.js';
 import { checkReferences, requireDeal } from '../deals/service.js';
@@ -106,8 +106,7 @@ export async function updateActivity(db: Db, auth: Auth, id: string, patch: Acti
       .where('id', '=', id)
       .where('version', '=', activity.version)
       .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1)
-      throw new AppError('STALE_VERSION', 'Someone else changed this activity; reload and try again.');
+    assertUpdated(result, 'activity');
     await audit(trx, auth, next, 'update', activity);
     return (await findActivity(trx, auth.workspaceId, id)) as Activity;
   });

@@ -2,7 +2,7 @@ import type { Calendar, CreateCalendar, UpdateCalendar } from '../../../core/cal
 import { nowIso } from '../../clock.js';
 import type { Db } from '../../db/database.js';
 import type { Auth } from '../../http/access.js';
-import { assertCurrent, type Expected } from '../../http/concurrency.js';
+import { assertCurrent, assertUpdated, type Expected } from '../../http/concurrency.js';
 import { AppError, notFound } from '../../http/errors.js';
 import { newId } from '../../ids.js';
 import { recordAudit } from '../audit/record.js';
@@ -71,8 +71,7 @@ export async function updateCalendar(db: Db, auth: Auth, id: string, input: Upda
       .where('id', '=', id)
       .where('version', '=', current.version)
       .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1)
-      throw new AppError('STALE_VERSION', 'Someone else changed this calendar; reload and try again.');
+    assertUpdated(result, 'calendar');
     await recordAudit(trx, {
       workspaceId: auth.workspaceId,
       actorId: auth.userId,

@@ -2,8 +2,8 @@ import type { Contact, ContactCreate, ContactPatch } from '../../../core/contact
 import { nowIso } from '../../clock.js';
 import type { ContactTable, Db, Trx } from '../../db/database.js';
 import type { Auth } from '../../http/access.js';
-import { assertCurrent, changedFields, type Expected } from '../../http/concurrency.js';
-import { AppError, notFound, rule } from '../../http/errors.js';
+import { assertCurrent, assertUpdated, changedFields, type Expected } from '../../http/concurrency.js';
+import { notFound, rule } from '../../http/errors.js';
 import { newId } from '../../ids.js';
 import { findAccount } from '../accounts/queries.js';
 import { assertCustomersAccess } from '../accounts/service.js';
@@ -116,8 +116,7 @@ export async function updateContact(db: Db, auth: Auth, id: string, patch: Conta
       .where('id', '=', id)
       .where('version', '=', contact.version)
       .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1)
-      throw new AppError('STALE_VERSION', 'Someone else changed this contact; reload and try again.');
+    assertUpdated(result, 'contact');
     await audit(trx, auth, id, 'update', audited(contact), audited(next));
     return next;
   });

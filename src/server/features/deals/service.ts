@@ -4,8 +4,8 @@ import type { Stage } from '../../../core/stages/schemas.js';
 import { nowIso, todayIn } from '../../clock.js';
 import type { Db, Trx } from '../../db/database.js';
 import type { Auth } from '../../http/access.js';
-import { assertCurrent, changedFields, type Expected } from '../../http/concurrency.js';
-import { AppError, forbidden, notFound, rule } from '../../http/errors.js';
+import { assertCurrent, assertUpdated, changedFields, type Expected } from '../../http/concurrency.js';
+import { forbidden, notFound, rule } from '../../http/errors.js';
 import { newId } from '../../ids.js';
 import { findAccount } from '../accounts/queries.js';
 import { checkOwner } from '../accounts/service.js';
@@ -150,7 +150,7 @@ export async function saveDeal(trx: Trx, auth: Auth, current: Deal, next: Deal):
     .where('id', '=', current.id)
     .where('version', '=', current.version)
     .executeTakeFirst();
-  if (Number(result.numUpdatedRows) !== 1) throw new AppError('STALE_VERSION', 'Someone else changed this deal; reload and try again.');
+  assertUpdated(result, 'deal');
   if (next.stage !== current.stage) {
     await changeStay(trx, {
       workspaceId: auth.workspaceId,

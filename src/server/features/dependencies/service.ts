@@ -3,7 +3,7 @@ import { validateDependency } from '../../../core/schedule/schedule';
 import { nowIso } from '../../clock.js';
 import type { Db, Trx } from '../../db/database.js';
 import type { Auth } from '../../http/access.js';
-import { assertCurrent, changedFields, type Expected } from '../../http/concurrency.js';
+import { assertCurrent, assertUpdated, changedFields, type Expected } from '../../http/concurrency.js';
 import { AppError, notFound, rule } from '../../http/errors.js';
 import { newId } from '../../ids.js';
 import { recordAudit } from '../audit/record.js';
@@ -133,8 +133,7 @@ export async function updateDependency(db: Db, auth: Auth, id: string, patch: De
       .where('id', '=', id)
       .where('version', '=', current.version)
       .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1)
-      throw new AppError('STALE_VERSION', 'Someone else changed this dependency; reload and try again.');
+    assertUpdated(result, 'dependency');
     await recordAudit(trx, {
       workspaceId: auth.workspaceId,
       actorId: auth.userId,

@@ -2,7 +2,7 @@ import type { Member, MemberCreate, MemberPatch } from '../../../core/members/sc
 import { nowIso } from '../../clock.js';
 import type { Db } from '../../db/database.js';
 import type { Auth } from '../../http/access.js';
-import { assertCurrent, changedFields, type Expected } from '../../http/concurrency.js';
+import { assertCurrent, assertUpdated, changedFields, type Expected } from '../../http/concurrency.js';
 import { AppError, notFound, rule } from '../../http/errors.js';
 import { newId } from '../../ids.js';
 import { recordAudit } from '../audit/record.js';
@@ -96,7 +96,7 @@ export async function updateMember(db: Db, auth: Auth, id: string, patch: Member
       .where('id', '=', id)
       .where('version', '=', member.version)
       .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) throw new AppError('STALE_VERSION', 'Someone else changed this member; reload and try again.');
+    assertUpdated(result, 'member');
     await recordAudit(trx, {
       workspaceId: auth.workspaceId,
       actorId: auth.userId,

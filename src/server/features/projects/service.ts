@@ -3,8 +3,8 @@ import type { Project, ProjectCreate, ProjectListQuery, ProjectPatch } from '../
 import { nowIso } from '../../clock.js';
 import type { Db, ProjectTable, Trx } from '../../db/database.js';
 import type { Auth } from '../../http/access.js';
-import { assertCurrent, changedFields, type Expected } from '../../http/concurrency.js';
-import { AppError, forbidden, notFound, rule } from '../../http/errors.js';
+import { assertCurrent, assertUpdated, changedFields, type Expected } from '../../http/concurrency.js';
+import { forbidden, notFound, rule } from '../../http/errors.js';
 import { newId } from '../../ids.js';
 import { recordAudit } from '../audit/record.js';
 import { canCreateProject, canManageProject, canViewProject } from './policy.js';
@@ -135,8 +135,7 @@ export async function updateProject(db: Db, auth: Auth, id: string, patch: Proje
       .where('id', '=', id)
       .where('version', '=', row.version)
       .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1)
-      throw new AppError('STALE_VERSION', 'Someone else changed this project; reload and try again.');
+    assertUpdated(result, 'project');
     await recordAudit(trx, {
       workspaceId: auth.workspaceId,
       actorId: auth.userId,

@@ -5,7 +5,7 @@ import { medianTimeInStage } from '../../../core/stages/stage-durations.js';
 import { nowIso } from '../../clock.js';
 import type { Db, Trx } from '../../db/database.js';
 import type { Auth } from '../../http/access.js';
-import { assertCurrent, changedFields, type Expected } from '../../http/concurrency.js';
+import { assertCurrent, assertUpdated, changedFields, type Expected } from '../../http/concurrency.js';
 import { AppError, notFound, rule } from '../../http/errors.js';
 import { newId } from '../../ids.js';
 import { recordAudit } from '../audit/record.js';
@@ -118,7 +118,7 @@ export async function updateStage(db: Db, auth: Auth, id: string, patch: StagePa
       .where('id', '=', id)
       .where('version', '=', stage.version)
       .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) throw new AppError('STALE_VERSION', 'Someone else changed this stage; reload and try again.');
+    assertUpdated(result, 'stage');
     let final = next;
     if (changed.position !== undefined) {
       const ordered = await renumber(trx, auth.workspaceId, placed(stages, { ...next, position: stage.position }, changed.position));

@@ -12,8 +12,8 @@ import { subtreeOf } from '../../../core/tasks/wbs.js';
 import { nowIso } from '../../clock.js';
 import type { Db, TaskTable, Trx } from '../../db/database.js';
 import type { Auth } from '../../http/access.js';
-import { assertCurrent, type Expected } from '../../http/concurrency.js';
-import { AppError, forbidden, notFound, rule } from '../../http/errors.js';
+import { assertCurrent, assertUpdated, type Expected } from '../../http/concurrency.js';
+import { forbidden, notFound, rule } from '../../http/errors.js';
 import { decodeCursor, pageFrom } from '../../http/pagination.js';
 import { newId } from '../../ids.js';
 import { recordAudit } from '../audit/record.js';
@@ -311,7 +311,7 @@ async function saveTask(trx: Trx, workspaceId: string, current: Task, next: Task
     .where('id', '=', current.id)
     .where('version', '=', current.version)
     .executeTakeFirst();
-  if (Number(result.numUpdatedRows) !== 1) throw new AppError('STALE_VERSION', 'Someone else changed this task; reload and try again.');
+  assertUpdated(result, 'task');
 }
 
 /** The fields of `wanted` that differ from `current` (arrays compared by value). */

@@ -9,8 +9,8 @@ import { MAX_HOURS_PER_DAY } from '../../../core/time-entries/schemas.js';
 import { nowIso } from '../../clock.js';
 import type { Db, Trx } from '../../db/database.js';
 import type { Auth } from '../../http/access.js';
-import { assertCurrent, changedFields, type Expected } from '../../http/concurrency.js';
-import { AppError, forbidden, notFound, rule } from '../../http/errors.js';
+import { assertCurrent, assertUpdated, changedFields, type Expected } from '../../http/concurrency.js';
+import { forbidden, notFound, rule } from '../../http/errors.js';
 import { newId } from '../../ids.js';
 import { recordAudit } from '../audit/record.js';
 import { type ProjectAccess, requireProject } from '../projects/service.js';
@@ -137,8 +137,7 @@ export async function updateTimeEntry(db: Db, auth: Auth, id: string, patch: Tim
       .where('id', '=', id)
       .where('version', '=', current.version)
       .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1)
-      throw new AppError('STALE_VERSION', 'Someone else changed this time entry; reload and try again.');
+    assertUpdated(result, 'time entry');
     await recordAudit(trx, {
       workspaceId: auth.workspaceId,
       actorId: auth.userId,
