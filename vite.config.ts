@@ -12,7 +12,8 @@ export default defineConfig({
   plugins: [react()],
   publicDir: false,
   build: {
-    outDir: path.resolve(import.meta.dirname, 'dist/web'),
+    // QD_WEB_DIR lets parallel work build and test against its own copy (the server reads the same variable).
+    outDir: process.env.QD_WEB_DIR ? path.resolve(process.env.QD_WEB_DIR) : path.resolve(import.meta.dirname, 'dist/web'),
     assetsDir: 'assets',
     emptyOutDir: true,
     sourcemap: false,

@@ -8,7 +8,8 @@ import { migrateToLatest } from '../src/server/db/migrate.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const hasChromium = fs.existsSync(CHROMIUM);
-export const hasWebBuild = fs.existsSync(path.resolve(import.meta.dirname, '../dist/web/index.html'));
+const webDir = process.env.QD_WEB_DIR ? path.resolve(process.env.QD_WEB_DIR) : path.resolve(import.meta.dirname, '../dist/web');
+export const hasWebBuild = fs.existsSync(path.join(webDir, 'index.html'));
 
 if (!hasChromium) console.log(`Browser journeys SKIPPED: no Chromium at ${CHROMIUM} (apt-get install chromium).`);
 if (hasChromium && !hasWebBuild) console.log('Browser journeys need the built web app: run `npm run build` first (npm test does).');

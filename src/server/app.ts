@@ -35,7 +35,8 @@ import { registerSecurityHeaders } from './http/security-headers.js';
 import { refuseNulCharacters } from './http/text-guard.js';
 
 export const APP_VERSION = '0.1.0';
-const WEB_ROOT = path.resolve(import.meta.dirname, '../../dist/web');
+/** The built web app: dist/web, or QD_WEB_DIR when set (the same variable vite.config.ts reads). */
+const WEB_ROOT = process.env.QD_WEB_DIR ? path.resolve(process.env.QD_WEB_DIR) : path.resolve(import.meta.dirname, '../../dist/web');
 
 export type AppOptions = {
   config: Pick<Config, 'signupMode' | 'publicUrl' | 'trustProxy' | 'logLevel'>;

@@ -1,3 +1,8 @@
+import { dealsEn } from '../../features/deals/words.en';
+import { goalsEn } from '../../features/goals/words.en';
+import { planEn } from '../../features/plan/words.en';
+import type { Shape } from './shape';
+
 /** English strings. Every key here exists in zh-CN.ts too (the type of `zhCN` makes sure of it). */
 export const en = {
   app: {
@@ -357,9 +362,11 @@ export const en = {
     email: 'E-mail',
     workspaceRole: 'Workspace role',
   },
+  /** Each feature keeps its own words beside its screens (features/<name>/words.ts). */
+  plan: planEn,
+  deals: dealsEn,
+  goals: goalsEn,
 } as const;
-
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
 /** The shape every translation must have. */
 export type Translation = Shape<typeof en>;

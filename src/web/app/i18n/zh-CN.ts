@@ -1,3 +1,6 @@
+import { dealsZh } from '../../features/deals/words.zh-CN';
+import { goalsZh } from '../../features/goals/words.zh-CN';
+import { planZh } from '../../features/plan/words.zh-CN';
 import type { Translation } from './en';
 
 /** 简体中文。键与 en.ts 一一对应。 */
@@ -359,4 +362,7 @@ export const zhCN: Translation = {
     email: '邮箱',
     workspaceRole: '工作区角色',
   },
+  plan: planZh,
+  deals: dealsZh,
+  goals: goalsZh,
 };

@@ -1,11 +1,12 @@
 import { DeleteOutlined, EditOutlined, InboxOutlined, RollbackOutlined } from '@ant-design/icons';
 import { Alert, Button, Empty, Skeleton, Tabs, Tag } from 'antd';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { isApiError } from '../../app/api';
 import { isAdmin, useCurrentUser } from '../../app/auth';
 import { useMessage } from '../../app/feedback';
+import { PageSpin } from '../../app/loading';
 import { PageHeader } from '../../components/page-header';
 import { QueryError } from '../../components/query-error';
 import { TeamTab } from '../members/team-tab';
@@ -17,7 +18,12 @@ import { ProjectOverview } from './project-overview';
 import { StatusTag } from './status-tag';
 import { useDeleteProject, useProject, useUpdateProject } from './use-projects';
 
-const TABS = ['overview', 'team', 'history'] as const;
+const TABS = ['overview', 'plan', 'deals', 'goals', 'team', 'history'] as const;
+
+/** The plan, the pipeline and the goals are big screens: each downloads when its tab first opens. */
+const PlanTab = lazy(() => import('../plan/plan-tab').then((module) => ({ default: module.PlanTab })));
+const DealsTab = lazy(() => import('../deals/deals-tab').then((module) => ({ default: module.DealsTab })));
+const GoalsTab = lazy(() => import('../goals/goals-tab').then((module) => ({ default: module.GoalsTab })));
 type TabKey = (typeof TABS)[number];
 
 /** `/projects/:id`: header with the project's actions, and its tabs (the tab is in the address: `?tab=team`). */
@@ -118,6 +124,33 @@ export function ProjectPage() {
             key: 'overview',
             label: <span data-testid="tab-overview">{t('project.tabs.overview')}</span>,
             children: <ProjectOverview project={current} />,
+          },
+          {
+            key: 'plan',
+            label: <span data-testid="tab-plan">{t('plan.tab')}</span>,
+            children: (
+              <Suspense fallback={<PageSpin />}>
+                <PlanTab project={current} canManage={canManage} />
+              </Suspense>
+            ),
+          },
+          {
+            key: 'deals',
+            label: <span data-testid="tab-deals">{t('deals.tab')}</span>,
+            children: (
+              <Suspense fallback={<PageSpin />}>
+                <DealsTab project={current} canManage={canManage} />
+              </Suspense>
+            ),
+          },
+          {
+            key: 'goals',
+            label: <span data-testid="tab-goals">{t('goals.tab')}</span>,
+            children: (
+              <Suspense fallback={<PageSpin />}>
+                <GoalsTab project={current} canManage={canManage} />
+              </Suspense>
+            ),
           },
           {
             key: 'team',

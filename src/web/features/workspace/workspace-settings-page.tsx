@@ -7,9 +7,12 @@ import { PageSpin } from '../../app/loading';
 import { PageHeader } from '../../components/page-header';
 import { UsersTab } from './users-tab';
 
-const TABS = ['users', 'invitations'] as const;
+const TABS = ['users', 'invitations', 'stages', 'calendars', 'rates'] as const;
 
 /** Creating invitations needs a form; it is downloaded when its tab opens. */
+const StagesTab = lazy(() => import('../deals/stages-tab').then((module) => ({ default: module.StagesTab })));
+const CalendarsTab = lazy(() => import('../plan/calendars-tab').then((module) => ({ default: module.CalendarsTab })));
+const ExchangeRatesTab = lazy(() => import('../goals/exchange-rates-tab').then((module) => ({ default: module.ExchangeRatesTab })));
 const InvitationsTab = lazy(() => import('./invitations-tab').then((module) => ({ default: module.InvitationsTab })));
 
 /** `/settings/workspace`: the workspace's people and invitations (owners and admins). */
@@ -34,6 +37,33 @@ export function WorkspaceSettingsPage() {
             children: (
               <Suspense fallback={<PageSpin />}>
                 <InvitationsTab />
+              </Suspense>
+            ),
+          },
+          {
+            key: 'stages',
+            label: <span data-testid="tab-stages">{t('deals.stagesTab')}</span>,
+            children: (
+              <Suspense fallback={<PageSpin />}>
+                <StagesTab />
+              </Suspense>
+            ),
+          },
+          {
+            key: 'calendars',
+            label: <span data-testid="tab-calendars">{t('plan.calendarsTab')}</span>,
+            children: (
+              <Suspense fallback={<PageSpin />}>
+                <CalendarsTab />
+              </Suspense>
+            ),
+          },
+          {
+            key: 'rates',
+            label: <span data-testid="tab-rates">{t('goals.ratesTab')}</span>,
+            children: (
+              <Suspense fallback={<PageSpin />}>
+                <ExchangeRatesTab />
               </Suspense>
             ),
           },

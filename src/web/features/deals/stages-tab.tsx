@@ -1,0 +1,6 @@
+import { Empty } from 'antd';
+
+/** Workspace settings: stages (being built). */
+export function StagesTab() {
+  return <Empty />;
+}

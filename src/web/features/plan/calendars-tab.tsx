@@ -1,0 +1,6 @@
+import { Empty } from 'antd';
+
+/** Workspace settings: calendars (being built). */
+export function CalendarsTab() {
+  return <Empty />;
+}
