@@ -72,6 +72,11 @@ const projectsPage = page(() => import('../features/projects/projects-page'), 'P
 const projectPage = page(() => import('../features/projects/project-page'), 'ProjectPage');
 const workspacePage = page(() => import('../features/workspace/workspace-settings-page'), 'WorkspaceSettingsPage');
 const accountPage = page(() => import('../features/account/account-page'), 'AccountPage');
+const dealPage = page(() => import('../features/deals/deal-page'), 'DealPage');
+const accountsPage = page(() => import('../features/accounts/accounts-page'), 'AccountsPage');
+const customerPage = page(() => import('../features/accounts/account-page'), 'AccountPage');
+const contactsPage = page(() => import('../features/contacts/contacts-page'), 'ContactsPage');
+const contactPage = page(() => import('../features/contacts/contact-page'), 'ContactPage');
 const notFoundPage = page(() => import('./not-found'), 'NotFoundPage');
 
 export function AppRoutes() {
@@ -89,6 +94,11 @@ export function AppRoutes() {
             <Route path="/" element={<Navigate to="/projects" replace />} />
             <Route path="/projects" element={projectsPage} />
             <Route path="/projects/:id" element={projectPage} />
+            <Route path="/deals/:id" element={dealPage} />
+            <Route path="/accounts" element={accountsPage} />
+            <Route path="/accounts/:id" element={customerPage} />
+            <Route path="/contacts" element={contactsPage} />
+            <Route path="/contacts/:id" element={contactPage} />
             <Route path="/settings/workspace" element={workspacePage} />
             <Route path="/account" element={accountPage} />
             <Route path="*" element={notFoundPage} />

@@ -1,4 +1,4 @@
-import { MenuOutlined, ProjectOutlined, SettingOutlined, UserOutlined } from '@ant-design/icons';
+import { BankOutlined, ContactsOutlined, MenuOutlined, ProjectOutlined, SettingOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Grid, Layout, Menu, type MenuProps, Typography } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,7 +13,9 @@ const MobileNav = lazy(() => import('./mobile-nav').then((module) => ({ default:
 /** Which side-menu entry a path belongs to. */
 function sectionOf(pathname: string): string {
   if (pathname.startsWith('/settings')) return 'workspace';
-  if (pathname.startsWith('/account')) return 'account';
+  if (pathname.startsWith('/accounts')) return 'accounts';
+  if (pathname.startsWith('/contacts')) return 'contacts';
+  if (pathname === '/account') return 'account';
   return 'projects';
 }
 
@@ -38,10 +40,18 @@ export function AppShell() {
 
   const items: MenuProps['items'] = [
     { key: 'projects', icon: <ProjectOutlined />, label: t('nav.projects'), 'data-testid': 'nav-projects' },
+    { key: 'accounts', icon: <BankOutlined />, label: t('accounts.nav'), 'data-testid': 'nav-accounts' },
+    { key: 'contacts', icon: <ContactsOutlined />, label: t('accounts.contactsNav'), 'data-testid': 'nav-contacts' },
     ...(isAdmin(me) ? [{ key: 'workspace', icon: <SettingOutlined />, label: t('nav.workspace'), 'data-testid': 'nav-workspace' }] : []),
     { key: 'account', icon: <UserOutlined />, label: t('nav.account'), 'data-testid': 'nav-account' },
   ];
-  const paths: Record<string, string> = { projects: '/projects', workspace: '/settings/workspace', account: '/account' };
+  const paths: Record<string, string> = {
+    projects: '/projects',
+    accounts: '/accounts',
+    contacts: '/contacts',
+    workspace: '/settings/workspace',
+    account: '/account',
+  };
   const menu = (
     <Menu
       mode="inline"

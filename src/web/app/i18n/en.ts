@@ -1,3 +1,4 @@
+import { accountsEn } from '../../features/accounts/words.en';
 import { dealsEn } from '../../features/deals/words.en';
 import { goalsEn } from '../../features/goals/words.en';
 import { planEn } from '../../features/plan/words.en';
@@ -366,6 +367,7 @@ export const en = {
   plan: planEn,
   deals: dealsEn,
   goals: goalsEn,
+  accounts: accountsEn,
 } as const;
 
 /** The shape every translation must have. */

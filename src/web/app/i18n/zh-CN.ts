@@ -1,3 +1,4 @@
+import { accountsZh } from '../../features/accounts/words.zh-CN';
 import { dealsZh } from '../../features/deals/words.zh-CN';
 import { goalsZh } from '../../features/goals/words.zh-CN';
 import { planZh } from '../../features/plan/words.zh-CN';
@@ -365,4 +366,5 @@ export const zhCN: Translation = {
   plan: planZh,
   deals: dealsZh,
   goals: goalsZh,
+  accounts: accountsZh,
 };

@@ -1,0 +1,6 @@
+import { Empty } from 'antd';
+
+/** `/accounts/:id`: one customer (being built). */
+export function AccountPage() {
+  return <Empty />;
+}

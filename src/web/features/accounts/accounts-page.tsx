@@ -1,0 +1,6 @@
+import { Empty } from 'antd';
+
+/** `/accounts`: the workspace's customers (being built). */
+export function AccountsPage() {
+  return <Empty />;
+}

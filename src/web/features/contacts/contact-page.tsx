@@ -1,0 +1,6 @@
+import { Empty } from 'antd';
+
+/** `/contacts/:id`: one contact (being built). */
+export function ContactPage() {
+  return <Empty />;
+}

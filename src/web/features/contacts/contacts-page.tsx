@@ -1,0 +1,6 @@
+import { Empty } from 'antd';
+
+/** `/contacts`: the workspace's contacts (being built). */
+export function ContactsPage() {
+  return <Empty />;
+}

@@ -1,0 +1,6 @@
+import { Empty } from 'antd';
+
+/** `/deals/:id`: one deal (being built). */
+export function DealPage() {
+  return <Empty />;
+}
