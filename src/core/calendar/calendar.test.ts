@@ -5,6 +5,7 @@ import {
   buildWorkingDayIndex,
   CHINA_MAINLAND_HOLIDAYS,
   chinaMainlandCalendar,
+  chinaMainlandDayNames,
   countWorkingDays,
   isWorkingDay,
   mondayToFridayCalendar,
@@ -261,6 +262,19 @@ describe('CHINA_MAINLAND_HOLIDAYS', () => {
     ]);
   });
 
+  it('names the holidays and make-up workdays of the published schedules', () => {
+    const zh = chinaMainlandDayNames('zh', [2025]);
+    // 2025: 元旦 1 day, 春节 8 + 2, 清明 3, 劳动节 5 + 1, 端午 3, 国庆中秋 8 + 2 = 33 named days.
+    expect(Object.keys(zh)).toHaveLength(33);
+    expect([zh['2025-01-28'], zh['2025-02-04'], zh['2025-01-26'], zh['2025-02-08']]).toEqual(['春节', '春节', '春节', '春节']);
+    expect(zh['2025-10-08']).toBe('国庆节、中秋节');
+    expect(zh['2025-02-05']).toBeUndefined();
+    expect(chinaMainlandDayNames('en', [2026])['2026-02-14']).toBe('Spring Festival');
+    const all = chinaMainlandDayNames('en');
+    expect(Object.keys(all).sort()).toEqual([...china.holidays, ...china.workdays].sort());
+    expect(calendarSchema.safeParse({ id: 'c', name: 'China', ...china, dayNames: all, version: 1 }).success).toBe(true);
+  });
+
   it('builds calendars for chosen years only', () => {
     const only2025 = chinaMainlandCalendar([2025]);
     expect(isWorkingDay(only2025, '2025-10-01')).toBe(false);
@@ -270,11 +284,19 @@ describe('CHINA_MAINLAND_HOLIDAYS', () => {
 });
 
 describe('calendar schemas', () => {
-  const valid = { id: 'cal_1', name: '中国大陆', ...china, version: 3 };
+  const valid = { id: 'cal_1', name: '中国大陆', ...china, dayNames: { '2025-10-01': '国庆节', '2025-09-28': '国庆节' }, version: 3 };
 
   it('accepts a workspace calendar', () => {
     expect(calendarSchema.parse(valid)).toEqual(valid);
-    expect(createCalendarSchema.safeParse({ name: 'Mon–Fri', ...weekdays }).success).toBe(true);
+    expect(createCalendarSchema.parse({ name: 'Mon–Fri', ...weekdays })).toEqual({ name: 'Mon–Fri', ...weekdays, dayNames: {} });
+  });
+
+  it('names only listed days (holidays and make-up workdays), with a trimmed name of 1 to 60 characters', () => {
+    expect(calendarSchema.safeParse({ ...valid, dayNames: { '2025-10-09': 'Thursday' } }).error?.issues[0]?.path).toEqual(['dayNames']);
+    expect(calendarSchema.safeParse({ ...valid, dayNames: { '2025-10-01': '  ' } }).success).toBe(false);
+    expect(calendarSchema.safeParse({ ...valid, dayNames: { '2025-10-01': 'x'.repeat(61) } }).success).toBe(false);
+    expect(calendarSchema.safeParse({ ...valid, dayNames: { '2025-02-29': 'Leap' } }).success).toBe(false);
+    expect(calendarSchema.parse({ ...valid, dayNames: { '2025-10-01': ' 国庆 ' } }).dayNames).toEqual({ '2025-10-01': '国庆' });
   });
 
   it('refuses malformed calendars', () => {

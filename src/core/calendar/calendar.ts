@@ -221,3 +221,21 @@ export const chinaMainlandCalendar = (years?: readonly number[]): WorkingCalenda
     workdays: schedules.flatMap((s) => s.workdays),
   };
 };
+
+/**
+ * The names of the mainland-China holidays and their make-up working days, date → name, in Chinese
+ * ('zh': 春节) or English ('en': Spring Festival), for the same years as `chinaMainlandCalendar`.
+ */
+export const chinaMainlandDayNames = (language: 'zh' | 'en', years?: readonly number[]): Record<string, string> => {
+  const names: Record<string, string> = {};
+  for (const schedule of Object.values(CHINA_MAINLAND_HOLIDAYS) as HolidaySchedule[]) {
+    if (years !== undefined && !years.includes(schedule.year)) continue;
+    for (const period of schedule.periods) {
+      const name = language === 'zh' ? period.nameZh : period.name;
+      const days = toEpochDay(period.to) - toEpochDay(period.from);
+      for (let i = 0; i <= days; i += 1) names[fromEpochDay(toEpochDay(period.from) + i)] = name;
+      for (const day of period.workdays) names[day] = name;
+    }
+  }
+  return names;
+};

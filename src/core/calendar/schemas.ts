@@ -25,7 +25,15 @@ const workingCalendarShape = {
   workdays: uniqueDates('workdays'),
 };
 
-type CalendarDates = { holidays: string[]; workdays: string[] };
+/** Longest name of a holiday or make-up workday. */
+export const MAX_DAY_NAME = 60;
+
+/** Names of listed days, date → name ("春节", "Company offsite"); every key is a holiday or a make-up workday. */
+const dayNamesSchema = z
+  .record(calendarDateSchema, z.string().trim().min(1).max(MAX_DAY_NAME))
+  .refine((names) => Object.keys(names).length <= 2 * MAX_LISTED_DATES, { message: 'too many day names' });
+
+type CalendarDates = { holidays: string[]; workdays: string[]; dayNames?: Record<string, string> };
 
 /** A date cannot be both a day off and a make-up working day. */
 const refuseOverlap = (value: CalendarDates, ctx: z.core.$RefinementCtx<CalendarDates>): void => {
@@ -38,6 +46,15 @@ const refuseOverlap = (value: CalendarDates, ctx: z.core.$RefinementCtx<Calendar
       message: `dates listed both as holidays and as workdays: ${both.join(', ')}`,
     });
   }
+  const listed = new Set([...value.holidays, ...value.workdays]);
+  const unlisted = Object.keys(value.dayNames ?? {}).filter((d) => !listed.has(d));
+  if (unlisted.length > 0) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['dayNames'],
+      message: `names given to dates that are neither holidays nor workdays: ${unlisted.join(', ')}`,
+    });
+  }
 };
 
 export const workingCalendarSchema = z.object(workingCalendarShape).superRefine(refuseOverlap);
@@ -46,6 +63,7 @@ const calendarFields = {
   id: z.string().min(1).max(64),
   name: z.string().trim().min(1).max(120),
   ...workingCalendarShape,
+  dayNames: dayNamesSchema,
   /** Optimistic-concurrency version: incremented on each write; a stale one is refused. */
   version: z.int().min(0),
 };
@@ -54,11 +72,16 @@ const calendarFields = {
 export const calendarSchema = z.object(calendarFields).superRefine(refuseOverlap);
 
 /** Body of a calendar creation. */
-export const createCalendarSchema = z.object({ name: calendarFields.name, ...workingCalendarShape }).superRefine(refuseOverlap);
+export const createCalendarSchema = z
+  .object({ name: calendarFields.name, ...workingCalendarShape, dayNames: dayNamesSchema.default({}) })
+  .superRefine(refuseOverlap);
 
-/** Body of a calendar update: the full editable fields plus the version being replaced. */
+/**
+ * Body of a calendar update: the full editable fields plus the version being replaced. Without
+ * `dayNames` the names of the days still listed are kept.
+ */
 export const updateCalendarSchema = z
-  .object({ name: calendarFields.name, ...workingCalendarShape, version: calendarFields.version })
+  .object({ name: calendarFields.name, ...workingCalendarShape, dayNames: dayNamesSchema.optional(), version: calendarFields.version })
   .superRefine(refuseOverlap);
 
 export type Calendar = z.infer<typeof calendarSchema>;

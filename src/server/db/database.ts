@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { ColumnType, Kysely, Transaction } from 'kysely';
 
 /** Instants are ISO 8601 UTC text; calendar dates `YYYY-MM-DD` text; money integer minor units. */
 export type WorkspaceTable = { id: string; name: string; created_at: string };
@@ -60,6 +60,8 @@ export type CalendarTable = {
   working_weekdays: string;
   holidays: string;
   workdays: string;
+  /** JSON object: date → name of a holiday or make-up workday (the database defaults it to '{}'). */
+  day_names: ColumnType<string, string | undefined, string>;
   created_at: string;
   version: number;
 };

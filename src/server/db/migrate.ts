@@ -4,6 +4,7 @@ import * as foundation from './migrations/2026-11-28T2300-foundation.js';
 import * as memberCapacityDouble from './migrations/2026-11-28T2345-member-capacity-double.js';
 import * as plan from './migrations/2026-11-29T0000-plan.js';
 import * as sales from './migrations/2026-11-29T0001-sales.js';
+import * as calendarDayNames from './migrations/2026-11-29T0100-calendar-day-names.js';
 
 /** Forward-only, append-only: add new migrations at the end, never edit a landed one. */
 const migrations: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-28T2345-member-capacity-double': memberCapacityDouble,
   '2026-11-29T0000-plan': plan,
   '2026-11-29T0001-sales': sales,
+  '2026-11-29T0100-calendar-day-names': calendarDayNames,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -34,7 +34,10 @@ describe.each(testDialects())('calendars on %s', (dialect) => {
     const [china, weekdays] = list.json().items as Calendar[];
     expect(china.holidays).toContain('2026-10-01');
     expect(china.workdays).toContain('2026-02-14');
-    expect(weekdays).toMatchObject({ workingWeekdays: [1, 2, 3, 4, 5], holidays: [], workdays: [], version: 1 });
+    // The sign-up's language names the days: 国庆节 for 2026-10-01, 春节 for the make-up Saturday 2026-02-14.
+    expect([china.dayNames['2026-10-01'], china.dayNames['2026-02-14']]).toEqual(['National Day', 'Spring Festival']);
+    expect(Object.keys(china.dayNames)).toHaveLength(china.holidays.length + china.workdays.length);
+    expect(weekdays).toMatchObject({ workingWeekdays: [1, 2, 3, 4, 5], holidays: [], workdays: [], dayNames: {}, version: 1 });
   });
 
   it('creates a calendar (admins), stored tidy, answers 201 with its ETag and records it', async () => {
@@ -48,6 +51,7 @@ describe.each(testDialects())('calendars on %s', (dialect) => {
       workingWeekdays: [1, 2, 3, 4, 5],
       holidays: ['2027-02-09', '2027-02-10'],
       workdays: ['2027-02-06'],
+      dayNames: {},
       version: 1,
     });
     const one = await mia.request('GET', `/calendars/${calendar.id}`);
@@ -66,6 +70,8 @@ describe.each(testDialects())('calendars on %s', (dialect) => {
       [{ holidays: ['2027-02-30'] }, 'holidays.0'],
       [{ holidays: ['2027-02-09', '2027-02-09'] }, 'holidays'],
       [{ holidays: ['2027-02-06'], workdays: ['2027-02-06'] }, 'workdays'],
+      [{ dayNames: { '2027-02-11': 'Not listed' } }, 'dayNames'],
+      [{ dayNames: { '2027-02-09': '' } }, 'dayNames.2027-02-09'],
     ];
     const before = await countRows(t.database.db, 'calendars');
     for (const [fields, path] of cases) {
@@ -108,12 +114,40 @@ describe.each(testDialects())('calendars on %s', (dialect) => {
     expect((await auditRowsFor(t.database.db, calendar.id)).map((r) => r.action)).toEqual(['create', 'update']);
   });
 
+  it('stores day names tidy, keeps the names of still-listed days when an update sends none, replaces them when it does', async () => {
+    const named = { ...body, name: 'Named', dayNames: { '2027-02-10': ' 春节 ', '2027-02-06': '春节调休', '2027-02-09': '除夕' } };
+    const created = await owner.request('POST', '/calendars', named);
+    expect(created.statusCode, created.body).toBe(201);
+    const calendar = created.json() as Calendar;
+    expect(Object.entries(calendar.dayNames)).toEqual([
+      ['2027-02-06', '春节调休'],
+      ['2027-02-09', '除夕'],
+      ['2027-02-10', '春节'],
+    ]);
+    // No dayNames: 2027-02-09 is no longer listed, so its name goes; the others stay.
+    const kept = await owner.request('PATCH', `/calendars/${calendar.id}`, { ...body, holidays: ['2027-02-10'], version: 1 });
+    expect(kept.json()).toMatchObject({ dayNames: { '2027-02-06': '春节调休', '2027-02-10': '春节' }, version: 2 });
+    expect(Object.keys(kept.json().dayNames)).toHaveLength(2);
+    // Renaming a day alone is a change (version 3); the same names again are not.
+    const renamed = await owner.request('PATCH', `/calendars/${calendar.id}`, {
+      ...body,
+      holidays: ['2027-02-10'],
+      dayNames: { '2027-02-10': 'Spring Festival' },
+      version: 2,
+    });
+    expect(renamed.json()).toMatchObject({ dayNames: { '2027-02-10': 'Spring Festival' }, version: 3 });
+    expect(Object.keys(renamed.json().dayNames)).toHaveLength(1);
+    const same = await owner.request('PATCH', `/calendars/${calendar.id}`, { ...body, holidays: ['2027-02-10'], version: 3 });
+    expect(same.json().version).toBe(3);
+    expect((await owner.request('GET', `/calendars/${calendar.id}`)).json()).toEqual(renamed.json());
+  });
+
   it('refuses to delete a calendar a project uses (409 naming the projects), deletes it once unused', async () => {
     const calendar = (await owner.request('POST', '/calendars', { ...body, name: 'In use' })).json() as Calendar;
     const project = await buildProject(owner, { name: 'On it', calendarId: calendar.id });
     const refused = await owner.request('DELETE', `/calendars/${calendar.id}`);
     expectError(refused, 409, 'CONFLICT');
-    expect(refused.json().error.details).toEqual({ projectIds: [project.id] });
+    expect(refused.json().error.details).toEqual({ projectIds: [project.id], projectNames: ['On it'] });
     await owner.request('PATCH', `/projects/${project.id}`, { calendarId: null });
     expectError(await owner.request('DELETE', `/calendars/${calendar.id}`, undefined, { 'if-match': '"5"' }), 412, 'PRECONDITION_FAILED');
     expect((await owner.request('DELETE', `/calendars/${calendar.id}`, undefined, { 'if-match': '"1"' })).statusCode).toBe(204);

@@ -1,15 +1,17 @@
+import type { Selectable } from 'kysely';
 import type { Calendar } from '../../../core/calendar/schemas';
 import type { CalendarTable, Db, Trx } from '../../db/database.js';
 import { AppError } from '../../http/errors.js';
 
 type Handle = Db | Trx;
 
-export const toCalendar = (row: CalendarTable): Calendar => ({
+export const toCalendar = (row: Selectable<CalendarTable>): Calendar => ({
   id: row.id,
   name: row.name,
   workingWeekdays: JSON.parse(row.working_weekdays) as number[],
   holidays: JSON.parse(row.holidays) as string[],
   workdays: JSON.parse(row.workdays) as string[],
+  dayNames: JSON.parse(row.day_names) as Record<string, string>,
   version: row.version,
 });
 
@@ -29,17 +31,17 @@ export async function listCalendars(db: Handle, workspaceId: string): Promise<Ca
   return rows.map(toCalendar);
 }
 
-/** Ids of (up to 20 of) the projects that use the calendar. */
-export async function projectsUsing(db: Handle, workspaceId: string, calendarId: string): Promise<string[]> {
+/** Ids and names of (up to 20 of) the projects that use the calendar. */
+export async function projectsUsing(db: Handle, workspaceId: string, calendarId: string): Promise<{ id: string; name: string }[]> {
   const rows = await db
     .selectFrom('projects')
-    .select('id')
+    .select(['id', 'name'])
     .where('workspace_id', '=', workspaceId)
     .where('calendar_id', '=', calendarId)
     .orderBy('id')
     .limit(20)
     .execute();
-  return rows.map((r) => r.id);
+  return rows.map((r) => ({ id: r.id, name: r.name }));
 }
 
 /** Deletes a calendar; a project that took it meanwhile (the foreign key refuses) is a 409 too. */

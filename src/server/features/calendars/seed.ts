@@ -1,4 +1,9 @@
-import { chinaMainlandCalendar, mondayToFridayCalendar, type WorkingCalendar } from '../../../core/calendar/calendar';
+import {
+  chinaMainlandCalendar,
+  chinaMainlandDayNames,
+  mondayToFridayCalendar,
+  type WorkingCalendar,
+} from '../../../core/calendar/calendar';
 import type { Locale } from '../../../core/common/schemas.js';
 import { nowIso } from '../../clock.js';
 import type { Trx } from '../../db/database.js';
@@ -12,7 +17,7 @@ const NAMES = {
 /** Every new workspace gets the mainland-China calendar and a plain Monday–Friday one. */
 export async function seedCalendars(trx: Trx, workspaceId: string, locale: Locale): Promise<{ china: string; weekdays: string }> {
   const created_at = nowIso();
-  const insert = async (kind: keyof typeof NAMES, cal: WorkingCalendar) => {
+  const insert = async (kind: keyof typeof NAMES, cal: WorkingCalendar, dayNames: Record<string, string>) => {
     const id = newId();
     await trx
       .insertInto('calendars')
@@ -24,11 +29,13 @@ export async function seedCalendars(trx: Trx, workspaceId: string, locale: Local
         working_weekdays: JSON.stringify(cal.workingWeekdays),
         holidays: JSON.stringify(cal.holidays),
         workdays: JSON.stringify(cal.workdays),
+        day_names: JSON.stringify(dayNames),
         created_at,
         version: 1,
       })
       .execute();
     return id;
   };
-  return { china: await insert('china', chinaMainlandCalendar()), weekdays: await insert('weekdays', mondayToFridayCalendar()) };
+  const china = await insert('china', chinaMainlandCalendar(), chinaMainlandDayNames(locale === 'zh-CN' ? 'zh' : 'en'));
+  return { china, weekdays: await insert('weekdays', mondayToFridayCalendar(), {}) };
 }

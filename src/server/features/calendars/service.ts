@@ -8,14 +8,15 @@ import { newId } from '../../ids.js';
 import { recordAudit } from '../audit/record.js';
 import { deleteCalendarRow, findCalendar, listCalendars, projectsUsing } from './queries.js';
 
-type CalendarFields = Pick<Calendar, 'name' | 'workingWeekdays' | 'holidays' | 'workdays'>;
+type CalendarFields = Pick<Calendar, 'name' | 'workingWeekdays' | 'holidays' | 'workdays' | 'dayNames'>;
 
-/** Stored tidy: weekdays and dates ascending. */
+/** Stored tidy: weekdays, dates and named dates ascending. */
 const tidy = (input: CalendarFields): CalendarFields => ({
   name: input.name,
   workingWeekdays: [...input.workingWeekdays].sort((a, b) => a - b),
   holidays: [...input.holidays].sort(),
   workdays: [...input.workdays].sort(),
+  dayNames: Object.fromEntries(Object.entries(input.dayNames).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
 });
 
 const columns = (fields: CalendarFields) => ({
@@ -23,7 +24,14 @@ const columns = (fields: CalendarFields) => ({
   working_weekdays: JSON.stringify(fields.workingWeekdays),
   holidays: JSON.stringify(fields.holidays),
   workdays: JSON.stringify(fields.workdays),
+  day_names: JSON.stringify(fields.dayNames),
 });
+
+/** The names an update keeps when it sends none: those of the days it still lists. */
+const keptNames = (current: Calendar, input: UpdateCalendar): Record<string, string> => {
+  const listed = new Set([...input.holidays, ...input.workdays]);
+  return Object.fromEntries(Object.entries(current.dayNames).filter(([date]) => listed.has(date)));
+};
 
 export async function listWorkspaceCalendars(db: Db, auth: Auth) {
   return { items: await listCalendars(db, auth.workspaceId), nextCursor: null };
@@ -60,7 +68,7 @@ export async function updateCalendar(db: Db, auth: Auth, id: string, input: Upda
     const current = await findCalendar(trx, auth.workspaceId, id);
     if (!current) throw notFound('Calendar');
     assertCurrent(current.version, expected);
-    const fields = tidy(input);
+    const fields = tidy({ ...input, dayNames: input.dayNames ?? keptNames(current, input) });
     const { id: _id, version: _version, ...before } = current;
     if (JSON.stringify(fields) === JSON.stringify(before)) return current;
     const next: Calendar = { id, ...fields, version: current.version + 1 };
@@ -91,9 +99,12 @@ export async function deleteCalendar(db: Db, auth: Auth, id: string, expected: E
     const current = await findCalendar(trx, auth.workspaceId, id);
     if (!current) throw notFound('Calendar');
     assertCurrent(current.version, expected);
-    const projectIds = await projectsUsing(trx, auth.workspaceId, id);
-    if (projectIds.length > 0) {
-      throw new AppError('CONFLICT', 'Projects use this calendar; give them another calendar first.', { projectIds });
+    const projects = await projectsUsing(trx, auth.workspaceId, id);
+    if (projects.length > 0) {
+      throw new AppError('CONFLICT', 'Projects use this calendar; give them another calendar first.', {
+        projectIds: projects.map((p) => p.id),
+        projectNames: projects.map((p) => p.name),
+      });
     }
     await deleteCalendarRow(trx, auth.workspaceId, id);
     await recordAudit(trx, {
