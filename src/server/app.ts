@@ -91,7 +91,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerAuthentication(app, db);
   await app.register(
     async (api) => {
-      await api.register(healthRoutes(db, dialect, APP_VERSION));
+      await api.register(healthRoutes(database, APP_VERSION));
       await api.register(authRoutes(db, config.signupMode));
       await api.register(userRoutes(db, config.publicUrl));
       await api.register(tokenRoutes(db));

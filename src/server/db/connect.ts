@@ -22,7 +22,12 @@ export function connect(url: string): DbContext {
     // here; without a listener it would crash the process. The pool opens a new one when needed.
     pool.on('error', (error) => console.warn(`PostgreSQL idle connection closed: ${error.message}`));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', close: () => db.destroy() };
+    const ping = () =>
+      pool.query('select 1').then(
+        () => true,
+        () => false,
+      );
+    return { db, dialect: 'postgres', ping, close: () => db.destroy() };
   }
   if (url !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(url)), { recursive: true });
   const sqlite = new SQLite(url);
@@ -33,7 +38,15 @@ export function connect(url: string): DbContext {
   // SQLite's lower() folds ASCII only, PostgreSQL's all of Unicode: fold like JavaScript so searches agree.
   sqlite.function('lower', { deterministic: true }, (value: unknown) => (typeof value === 'string' ? value.toLowerCase() : value));
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-  return { db, dialect: 'sqlite', close: () => db.destroy() };
+  const probe = sqlite.prepare('select 1');
+  const ping = async () => {
+    try {
+      return probe.get() !== undefined;
+    } catch {
+      return false;
+    }
+  };
+  return { db, dialect: 'sqlite', ping, close: () => db.destroy() };
 }
 
 /**

@@ -327,4 +327,10 @@ export type Dialect = 'sqlite' | 'postgres';
 /** The one database handle services receive; `trx` inside a transaction. */
 export type Db = Kysely<Database>;
 export type Trx = Transaction<Database>;
-export type DbContext = { db: Db; dialect: Dialect; close: () => Promise<void> };
+export type DbContext = {
+  db: Db;
+  dialect: Dialect;
+  /** `select 1` straight on the driver (no query builder): is the database answering? */
+  ping: () => Promise<boolean>;
+  close: () => Promise<void>;
+};

@@ -5,6 +5,7 @@ import { findSession, findTokenAuth, markTokenUsed, touchSession } from '../feat
 import { type Auth, isAdminRole } from './access.js';
 import { safeEqual, sha256 } from './crypto.js';
 import { AppError } from './errors.js';
+import { withHook } from './route-hooks.js';
 
 export const SESSION_COOKIE = 'qd_session';
 export const CSRF_COOKIE = 'qd_csrf';
@@ -58,19 +59,25 @@ async function resolveAuth(db: Db, request: FastifyRequest): Promise<Auth | null
   return { userId: session.userId, workspaceId: session.workspaceId, role: session.role, via: 'session', sessionId };
 }
 
-/** Resolves the caller on every non-public route and enforces the route's declared access. */
+/**
+ * Resolves the caller and enforces the declared access, on the routes that need it only: the hook
+ * is attached to each `user`/`admin` route as it is added, so public routes (health, sign-in) pay nothing.
+ */
 export function registerAuthentication(app: FastifyInstance, db: Db): void {
   app.decorateRequest('auth', null);
-  app.addHook('onRequest', async (request) => {
-    const access = request.routeOptions.config.access ?? 'public';
+  app.addHook('onRoute', (route) => {
+    const access = (route.config as { access?: string } | undefined)?.access ?? 'public';
     if (access === 'public') return;
-    const auth = await resolveAuth(db, request);
-    if (!auth) throw new AppError('UNAUTHENTICATED', 'Sign in first.');
-    if (access === 'admin' && !isAdminRole(auth.role)) {
-      request.log.warn({ userId: auth.userId, url: request.url }, 'authorization refused');
-      throw new AppError('FORBIDDEN', 'Only workspace owners and admins can do this.');
-    }
-    request.auth = auth;
+    const authenticate = async (request: FastifyRequest) => {
+      const auth = await resolveAuth(db, request);
+      if (!auth) throw new AppError('UNAUTHENTICATED', 'Sign in first.');
+      if (access === 'admin' && !isAdminRole(auth.role)) {
+        request.log.warn({ userId: auth.userId, url: request.url }, 'authorization refused');
+        throw new AppError('FORBIDDEN', 'Only workspace owners and admins can do this.');
+      }
+      request.auth = auth;
+    };
+    route.onRequest = withHook(route.onRequest, authenticate);
   });
 }
 

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { sql } from 'kysely';
 import { z } from 'zod';
-import type { Db, Dialect } from '../../db/database.js';
+import type { DbContext } from '../../db/database.js';
 
 const Health = z.object({
   status: z.enum(['ok', 'degraded']),
@@ -10,16 +9,13 @@ const Health = z.object({
 });
 
 export const healthRoutes =
-  (db: Db, dialect: Dialect, version: string): FastifyPluginAsyncZod =>
+  ({ dialect, ping }: Pick<DbContext, 'dialect' | 'ping'>, version: string): FastifyPluginAsyncZod =>
   async (app) => {
     app.get('/health', {
       config: { access: 'public' },
       schema: { tags: ['health'], summary: 'Server and database health', response: { 200: Health, 503: Health } },
       handler: async (_request, reply) => {
-        const ok = await sql`select 1`.execute(db).then(
-          () => true,
-          () => false,
-        );
+        const ok = await ping();
         return reply.status(ok ? 200 : 503).send({ status: ok ? 'ok' : 'degraded', version, database: { dialect, ok } });
       },
     });
