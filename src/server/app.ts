@@ -14,10 +14,13 @@ import { auditRoutes } from './features/audit/routes.js';
 import { authRoutes } from './features/auth/routes.js';
 import { baselineRoutes } from './features/baselines/routes.js';
 import { calendarRoutes } from './features/calendars/routes.js';
+import { checkInRoutes } from './features/check-ins/routes.js';
 import { contactRoutes } from './features/contacts/routes.js';
 import { dealRoutes } from './features/deals/routes.js';
 import { dependencyRoutes } from './features/dependencies/routes.js';
+import { exchangeRateRoutes } from './features/exchange-rates/routes.js';
 import { exportRoutes } from './features/exports/routes.js';
+import { goalRoutes } from './features/goals/routes.js';
 import { healthRoutes } from './features/health/routes.js';
 import { importRoutes } from './features/imports/routes.js';
 import { memberRoutes } from './features/members/routes.js';
@@ -111,6 +114,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(scheduleRoutes(db));
       await api.register(baselineRoutes(db));
       await api.register(timeEntryRoutes(db));
+      await api.register(goalRoutes(db));
+      await api.register(checkInRoutes(db));
+      await api.register(exchangeRateRoutes(db));
     },
     { prefix: '/api/v1' },
   );

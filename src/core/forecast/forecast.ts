@@ -40,9 +40,69 @@ export type ForecastInput = {
   drivers?: boolean;
 };
 
-type Outcome = Pick<Forecast, 'probability' | 'p10' | 'p50' | 'p90' | 'method' | 'trials'> & {
-  drivers: ForecastDriver[];
+/**
+ * What the heavy part of a forecast needs: plain numbers and typed arrays, so that it can run in a
+ * worker thread (structured clone / transfer) and be cached by its content.
+ */
+export type OutcomeInput = {
+  /** Already-certain part of the outcome (attained so far). */
+  attained: number;
+  target: number;
+  /** Values of the counted open deals (goal units), and their probabilities. */
+  amounts: Float64Array;
+  probabilities: Float64Array;
+  trials: number;
+  seed: number;
+  drivers: boolean;
 };
+
+/**
+ * The probability model's answer. Drivers are candidate indices into the open deals with their
+ * deltas (unranked: the ranking needs the deals' ids, see `finishForecast`).
+ */
+export type PipelineOutcome = Pick<Forecast, 'probability' | 'p10' | 'p50' | 'p90' | 'method' | 'trials'> & {
+  candidateIndices: number[];
+  candidateDeltas: number[];
+};
+
+/** A forecast with everything but the probability model computed (cheap: one pass over the deals). */
+export type PreparedForecast = {
+  goal: ForecastInput['goal'];
+  attained: number;
+  open: OpenDeal[];
+  excludedDealIds: string[];
+  /** The probability model's input, or null for metrics without a pipeline model. */
+  outcomeInput: OutcomeInput | null;
+  today: string;
+  workingDaysBetween: WorkingDaysBetween;
+  /** Whether the answer lists the deals that matter most. */
+  drivers: boolean;
+};
+
+export function prepareForecast(input: ForecastInput): PreparedForecast {
+  const { goal } = input;
+  const drivers = input.drivers ?? true;
+  const base = { goal, today: input.today, workingDaysBetween: input.workingDaysBetween, drivers };
+  if (!isPipelineMetric(goal.metric)) {
+    return { ...base, attained: input.attainedOverride ?? 0, open: [], excludedDealIds: [], outcomeInput: null };
+  }
+  const collected = collectPipeline(input);
+  return {
+    ...base,
+    attained: collected.attained,
+    open: collected.open,
+    excludedDealIds: collected.excludedDealIds,
+    outcomeInput: {
+      attained: collected.attained,
+      target: goal.target,
+      amounts: Float64Array.from(collected.open, (deal) => deal.value),
+      probabilities: Float64Array.from(collected.open, (deal) => deal.probability),
+      trials: input.trials ?? DEFAULT_TRIALS,
+      seed: input.seed ?? DEFAULT_SEED,
+      drivers,
+    },
+  };
+}
 
 /**
  * Goal forecast, SPEC §3.3. Pure: the caller passes today, the calendar and the rates.
@@ -59,29 +119,33 @@ type Outcome = Pick<Forecast, 'probability' | 'p10' | 'p50' | 'p90' | 'method' |
  * `attainedOverride` (0 when absent), pipeline values are 0, commit = best case = attained,
  * P10/P50/P90 and the method are null, and the probability is 1 once the target is reached,
  * else null (unknown) rather than a made-up number.
+ *
+ * The same in three steps, for a server that runs the middle one in a worker thread:
+ * `prepareForecast` → `computeOutcome(prepared.outcomeInput)` → `finishForecast`.
  */
 export function computeForecast(input: ForecastInput): Forecast {
-  const { goal } = input;
+  const prepared = prepareForecast(input);
+  return finishForecast(prepared, prepared.outcomeInput === null ? null : computeOutcome(prepared.outcomeInput));
+}
+
+/** The forecast from a prepared one and its probability model's outcome (null for metrics without one). */
+export function finishForecast(prepared: PreparedForecast, outcome: PipelineOutcome | null): Forecast {
+  const { goal, attained, open } = prepared;
   const isMoney = goal.currency !== null;
   const roundMoney = (value: number): number => (isMoney ? Math.round(value) : value);
   const roundMoneyOrNull = (value: number | null): number | null => (value === null ? null : roundMoney(value));
-  const wantsDrivers = input.drivers ?? true;
-
-  let attained: number;
-  let open: OpenDeal[] = [];
-  let excludedDealIds: string[] = [];
-  let outcome: Outcome;
-  if (isPipelineMetric(goal.metric)) {
-    const collected = collectPipeline(input);
-    attained = collected.attained;
-    open = collected.open;
-    excludedDealIds = collected.excludedDealIds;
-    outcome = forecastOutcome(attained, open, goal.target, input, wantsDrivers);
-  } else {
-    attained = input.attainedOverride ?? 0;
-    const probability = attained >= goal.target ? 1 : null;
-    outcome = { probability, p10: null, p50: null, p90: null, method: null, trials: null, drivers: [] };
-  }
+  const model =
+    outcome ??
+    ({
+      probability: attained >= goal.target ? 1 : null,
+      p10: null,
+      p50: null,
+      p90: null,
+      method: null,
+      trials: null,
+      candidateIndices: [],
+      candidateDeltas: [],
+    } satisfies PipelineOutcome);
 
   let weightedPipeline = 0;
   let commit = attained;
@@ -97,8 +161,8 @@ export function computeForecast(input: ForecastInput): Forecast {
     attained,
     startDate: goal.startDate,
     dueDate: goal.dueDate,
-    today: input.today,
-    workingDaysBetween: input.workingDaysBetween,
+    today: prepared.today,
+    workingDaysBetween: prepared.workingDaysBetween,
   });
 
   const forecast: Forecast = {
@@ -106,39 +170,37 @@ export function computeForecast(input: ForecastInput): Forecast {
     weightedPipeline: roundMoney(weightedPipeline),
     commit,
     bestCase,
-    probability: outcome.probability,
-    p10: outcome.p10,
-    p50: outcome.p50,
-    p90: outcome.p90,
+    probability: model.probability,
+    p10: model.p10,
+    p50: model.p50,
+    p90: model.p90,
     expectedByNow: roundMoney(pace.expectedByNow),
     pace: pace.pace,
     requiredRunRate: roundMoneyOrNull(pace.requiredRunRate),
-    method: outcome.method,
-    trials: outcome.trials,
+    method: model.method,
+    trials: model.trials,
     currency: goal.currency,
     periodWorkingDays: pace.periodWorkingDays,
     elapsedWorkingDays: pace.elapsedWorkingDays,
     remainingWorkingDays: pace.remainingWorkingDays,
-    excludedDealIds,
+    excludedDealIds: prepared.excludedDealIds,
   };
-  if (wantsDrivers) forecast.drivers = outcome.drivers;
+  if (prepared.drivers) forecast.drivers = rankDrivers(open, model.candidateIndices, model.candidateDeltas);
   return forecast;
 }
 
-function forecastOutcome(
-  attained: number,
-  open: readonly OpenDeal[],
-  target: number,
-  input: ForecastInput,
-  wantsDrivers: boolean,
-): Outcome {
-  const amounts = Float64Array.from(open, (deal) => deal.value);
-  const probs = Float64Array.from(open, (deal) => deal.probability);
+/**
+ * The probability model: P(attained + S ≥ target), P10/P50/P90 of attained + S, and the deltas of the
+ * candidate drivers. Exact when the DP is cheap, else a seeded Monte Carlo. Runs on typed arrays only.
+ */
+export function computeOutcome(input: OutcomeInput): PipelineOutcome {
+  const { attained, amounts, probabilities: probs, target } = input;
+  const wantsDrivers = input.drivers;
   const need = target - attained;
 
   const states = exactStateCount(amounts);
   const dist =
-    states <= EXACT_MAX_STATES && open.length * states <= EXACT_MAX_WORK ? exactDistribution(amounts, probs, EXACT_MAX_STATES) : null;
+    states <= EXACT_MAX_STATES && amounts.length * states <= EXACT_MAX_WORK ? exactDistribution(amounts, probs, EXACT_MAX_STATES) : null;
   if (dist !== null) {
     const deltas = wantsDrivers ? exactDeltas(dist, amounts, probs, need) : new Float64Array(0);
     return {
@@ -148,7 +210,8 @@ function forecastOutcome(
       p90: attained + distributionQuantile(dist, 0.9),
       method: 'exact',
       trials: null,
-      drivers: rankDrivers(open, Array.from(deltas.keys()), deltas),
+      candidateIndices: Array.from(deltas.keys()),
+      candidateDeltas: Array.from(deltas),
     };
   }
 
@@ -158,11 +221,10 @@ function forecastOutcome(
     amounts,
     probabilities: probs,
     target,
-    trials: input.trials ?? DEFAULT_TRIALS,
-    seed: input.seed ?? DEFAULT_SEED,
+    trials: input.trials,
+    seed: input.seed,
     trackedIndices: candidates,
   });
-  const deltas = candidates.map((index, t) => monteCarloDelta(mc.simulation.totals, mc.simulation.won[t], amounts[index], need));
   return {
     probability: mc.probability,
     p10: mc.p10,
@@ -170,7 +232,8 @@ function forecastOutcome(
     p90: mc.p90,
     method: 'monte-carlo',
     trials: mc.trials,
-    drivers: rankDrivers(open, candidates, deltas),
+    candidateIndices: candidates,
+    candidateDeltas: candidates.map((index, t) => monteCarloDelta(mc.simulation.totals, mc.simulation.won[t], amounts[index], need)),
   };
 }
 

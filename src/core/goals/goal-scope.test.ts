@@ -8,6 +8,9 @@ describe('goalScope', () => {
     [{ ownerId: 'u1', parentId: null }, 'project', null],
     [{ ownerId: null, parentId: 'g0' }, 'project', null],
     [{ ownerId: null, parentId: null }, 'project', null],
+    [{ ownerId: null, parentId: null, region: '上海' }, 'region', null],
+    [{ ownerId: 'u1', parentId: null, region: 'East' }, 'region', null],
+    [{ ownerId: 'u1', parentId: 'g0', region: 'East' }, 'member', ['u1']],
   ] as const)('%o is %s', (goal, scope, owners) => {
     expect(goalScope(goal)).toBe(scope);
     expect(goalDealOwnerIds(goal)).toEqual(owners);

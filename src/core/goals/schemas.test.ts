@@ -22,6 +22,7 @@ describe('GoalCreateSchema', () => {
       description: '',
       ownerId: null,
       parentId: null,
+      region: null,
       relevance: '',
       weight: 1,
     });
@@ -68,7 +69,20 @@ describe('goalIssues', () => {
 
 describe('GoalSchema and GoalPatchSchema', () => {
   it('parses a stored goal', () => {
-    const goal = { ...valid, id: 'g1', description: '', ownerId: 'u1', parentId: null, relevance: '', weight: 2, version: 3 };
+    const goal = {
+      ...valid,
+      id: 'g1',
+      projectId: 'p1',
+      description: '',
+      ownerId: 'u1',
+      parentId: null,
+      region: '华东',
+      relevance: '',
+      weight: 2,
+      createdAt: '2025-01-01T08:00:00.000Z',
+      updatedAt: '2025-01-02T08:00:00.000Z',
+      version: 3,
+    };
     expect(GoalSchema.parse(goal)).toEqual(goal);
   });
 

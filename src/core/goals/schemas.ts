@@ -28,6 +28,11 @@ const goalFields = {
   dueDate: IsoDateSchema,
   ownerId: IdSchema.nullable(),
   parentId: IdSchema.nullable(),
+  /**
+   * A region goal counts only deals (and activities on deals) whose customer account has this
+   * region (accounts' `region`, compared exactly); null: no region filter.
+   */
+  region: z.string().trim().min(1).max(100).nullable(),
   /** Why the goal matters (the *Relevant* part) when it has no parent goal. */
   relevance: z.string().max(2_000),
   /** Relative weight among sibling goals (for evaluation scores). */
@@ -36,7 +41,10 @@ const goalFields = {
 
 export const GoalSchema = z.object({
   id: IdSchema,
+  projectId: IdSchema,
   ...goalFields,
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
   version: z.number().int().min(1),
 });
 export type Goal = z.infer<typeof GoalSchema>;
@@ -86,6 +94,7 @@ export const GoalCreateSchema = z
     currency: goalFields.currency.default(null),
     ownerId: goalFields.ownerId.default(null),
     parentId: goalFields.parentId.default(null),
+    region: goalFields.region.default(null),
     relevance: goalFields.relevance.default(''),
     weight: goalFields.weight.default(1),
   })
@@ -107,6 +116,7 @@ export const GoalPatchSchema = z.object({
   dueDate: goalFields.dueDate.optional(),
   ownerId: goalFields.ownerId.optional(),
   parentId: goalFields.parentId.optional(),
+  region: goalFields.region.optional(),
   relevance: goalFields.relevance.optional(),
   weight: goalFields.weight.optional(),
   version: z.number().int().min(1).optional(),
@@ -208,3 +218,95 @@ export const SmartSchema = z.object({
   t: SmartResultSchema,
 });
 export type Smart = z.infer<typeof SmartSchema>;
+
+/** Which deals (and activities) a goal counts: the whole project, one member's (a quota), or one region's. */
+export const goalScopes = ['project', 'member', 'region'] as const;
+export const GoalScopeSchema = z.enum(goalScopes);
+
+/**
+ * One goal of `GET /projects/{id}/goals`, with its progress computed from data (never stored) and
+ * how its direct children add up. Items come depth-first (a parent before its children, siblings
+ * by start date then title), `depth` 0 for a top-level goal.
+ */
+export const GoalNodeSchema = GoalSchema.extend({
+  scope: GoalScopeSchema,
+  depth: z.number().int().min(0),
+  /** Attained so far (today included), in the goal's unit: minor units of its currency, or a count. */
+  attained: z.number(),
+  /** attained ÷ target; null when the target is 0. */
+  progress: z.number().nullable(),
+  childCount: z.number().int().min(0),
+  /**
+   * Σ of the direct children's targets that measure the same metric, money converted to this goal's
+   * currency at the workspace's rates; null without such children (or when a child's currency has no rate).
+   */
+  childrenTarget: z.number().nullable(),
+  /** Σ of those children's attained values (same conversion); null likewise. */
+  childrenAttained: z.number().nullable(),
+  /** target − childrenTarget: positive when the children fall short of the parent; null likewise. */
+  childrenGap: z.number().nullable(),
+  /** false where the children's targets do not add up to this goal's target; null without children to compare. */
+  childrenAddUp: z.boolean().nullable(),
+  /** Children of another metric (left out of the sums above). */
+  otherMetricChildren: z.number().int().min(0),
+});
+export type GoalNode = z.infer<typeof GoalNodeSchema>;
+
+export const GoalTreeSchema = z.object({
+  items: z.array(GoalNodeSchema),
+  nextCursor: z.null(),
+  /** The caller's date the progress was computed for (their time zone). */
+  today: IsoDateSchema,
+});
+export type GoalTree = z.infer<typeof GoalTreeSchema>;
+
+/**
+ * `POST /goals/smart`: the SMART check of an unsaved goal (the form as the user types). Lenient on
+ * purpose: an incomplete target or a missing description is what the check reports, not a 400.
+ */
+export const SmartDraftSchema = z.object({
+  projectId: IdSchema,
+  description: z.string().max(10_000).default(''),
+  metric: GoalMetricSchema,
+  target: z.number().finite().min(-Number.MAX_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER).default(0),
+  currency: CurrencyCodeSchema.nullable().default(null),
+  startDate: IsoDateSchema,
+  dueDate: IsoDateSchema,
+  ownerId: IdSchema.nullable().default(null),
+  parentId: IdSchema.nullable().default(null),
+  region: z.string().trim().min(1).max(100).nullable().default(null),
+  relevance: z.string().max(2_000).default(''),
+});
+export type SmartDraft = z.infer<typeof SmartDraftSchema>;
+
+/** One member quota of `GET /goals/{id}/leaderboard`. */
+export const LeaderboardEntrySchema = z.object({
+  goalId: IdSchema,
+  title: z.string(),
+  userId: IdSchema,
+  /** The member's display name (null when the user no longer exists). */
+  name: z.string().nullable(),
+  target: z.number(),
+  attained: z.number(),
+  /** attained ÷ target; null when the target is 0. */
+  progress: z.number().nullable(),
+  /** Probability of reaching the quota by its due date (null when the metric has no pipeline model). */
+  probability: z.number().min(0).max(1).nullable(),
+  weightedPipeline: z.number(),
+  currency: CurrencyCodeSchema.nullable(),
+  rank: z.number().int().min(1),
+});
+export type LeaderboardEntry = z.infer<typeof LeaderboardEntrySchema>;
+
+/**
+ * `GET /goals/{id}/leaderboard`: the goal's member quotas (direct children scoped to a member), best
+ * progress first (ties: higher probability, then name).
+ */
+export const LeaderboardSchema = z.object({
+  goalId: IdSchema,
+  metric: GoalMetricSchema,
+  items: z.array(LeaderboardEntrySchema),
+});
+export type Leaderboard = z.infer<typeof LeaderboardSchema>;
+
+export const CheckInListSchema = z.object({ items: z.array(CheckInSchema), nextCursor: z.null() });

@@ -225,7 +225,7 @@ describe('checkSmart output', () => {
   it('carries params for translation and matches the API schema', () => {
     const smart = checkSmart(base);
     expect(SmartSchema.parse(smart)).toEqual(smart);
-    expect(smart.s.params).toEqual({ scope: 'project' });
+    expect(smart.s.params).toEqual({ scope: 'project', region: null });
     expect(smart.a.params).toEqual({ probability: 0.6, percent: 60 });
     expect(smart.a.reason).toContain('60%');
     expect(smart.t.params).toMatchObject({ dueDate: '2025-03-31', projectEndDate: '2025-06-30' });

@@ -6,7 +6,8 @@ import type { Forecast, Goal, Smart, SmartResult } from './schemas';
  * reason and a `reasonKey` + `params` for the web's translations (keys `smart.<letter>.<case>`).
  *
  * S  fail: no description · warn: description shorter than SPECIFIC_MIN_WEIGHT · pass.
- *    The scope is reported in params: `member` (a child goal with an owner: the owner's quota)
+ *    The scope is reported in params: `member` (a child goal with an owner: the owner's quota),
+ *    `region` (deals of customers in the goal's region; the region is in params too)
  *    or `project`.
  * M  fail: target not a number > 0, or a revenue goal without a currency · warn: `custom` metric
  *    (measured by manual check-ins) · pass.
@@ -42,7 +43,9 @@ export const PACE_JUDGED_AFTER = 0.25;
 export type SmartForecast = Pick<Forecast, 'probability' | 'weightedPipeline' | 'pace' | 'elapsedWorkingDays' | 'periodWorkingDays'>;
 
 export type CheckSmartInput = {
-  goal: Pick<Goal, 'description' | 'metric' | 'target' | 'currency' | 'startDate' | 'dueDate' | 'ownerId' | 'parentId' | 'relevance'>;
+  goal: Pick<Goal, 'description' | 'metric' | 'target' | 'currency' | 'startDate' | 'dueDate' | 'ownerId' | 'parentId' | 'relevance'> & {
+    region?: string | null;
+  };
   project: { startDate: string; endDate: string | null };
   forecast: SmartForecast | null;
   today: string;
@@ -74,21 +77,29 @@ const percent = (x: number): number => Math.floor(x * 100 + 1e-9);
 
 function checkSpecific(goal: CheckSmartInput['goal']): SmartResult {
   const scope = goalScope(goal);
-  const scopeText = scope === 'member' ? "Scoped to the owner's deals (a member's share)" : 'Scoped to the whole project';
+  const scopeText =
+    scope === 'member'
+      ? "Scoped to the owner's deals (a member's share)"
+      : scope === 'region'
+        ? `Scoped to the deals of region ${goal.region}`
+        : 'Scoped to the whole project';
+  const region = goal.region ?? null;
   const weight = textWeight(goal.description);
   if (goal.description.trim() === '') {
     return result('fail', 'smart.s.noDescription', 'No description: say what counts toward this goal (which deals, region, products).', {
       scope,
+      region,
     });
   }
   if (weight < SPECIFIC_MIN_WEIGHT) {
     return result('warn', 'smart.s.shortDescription', `${scopeText}, but the description is too short to say what counts.`, {
       scope,
+      region,
       weight,
       minimum: SPECIFIC_MIN_WEIGHT,
     });
   }
-  return result('pass', 'smart.s.pass', `${scopeText}, and the description says what counts.`, { scope });
+  return result('pass', 'smart.s.pass', `${scopeText}, and the description says what counts.`, { scope, region });
 }
 
 function checkMeasurable(goal: CheckSmartInput['goal']): SmartResult {

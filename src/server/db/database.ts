@@ -293,6 +293,44 @@ export type TimeEntryTable = {
   version: number;
 };
 
+export type GoalTable = {
+  workspace_id: string;
+  id: string;
+  project_id: string;
+  parent_id: string | null;
+  title: string;
+  description: string;
+  metric: string;
+  target: number;
+  currency: string | null;
+  start_date: string;
+  due_date: string;
+  owner_id: string | null;
+  region: string | null;
+  relevance: string;
+  weight: number;
+  created_at: string;
+  updated_at: string;
+  version: number;
+};
+
+export type GoalCheckInTable = {
+  workspace_id: string;
+  id: string;
+  goal_id: string;
+  project_id: string;
+  value: number;
+  date: string;
+  comment: string;
+  author_id: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+};
+
+export type ExchangeRateTableTable = { workspace_id: string; base_currency: string; updated_at: string; version: number };
+export type ExchangeRateTable = { workspace_id: string; id: string; currency: string; rate: number; effective_date: string };
+
 export type RateLimitTable = { key: string; window_start: string; count: number };
 
 export type Database = {
@@ -320,6 +358,10 @@ export type Database = {
   deals: DealTable;
   deal_stage_history: DealStageHistoryTable;
   activities: ActivityTable;
+  goals: GoalTable;
+  goal_check_ins: GoalCheckInTable;
+  exchange_rate_tables: ExchangeRateTableTable;
+  exchange_rates: ExchangeRateTable;
 };
 
 export type Dialect = 'sqlite' | 'postgres';

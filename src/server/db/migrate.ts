@@ -5,6 +5,7 @@ import * as memberCapacityDouble from './migrations/2026-11-28T2345-member-capac
 import * as plan from './migrations/2026-11-29T0000-plan.js';
 import * as sales from './migrations/2026-11-29T0001-sales.js';
 import * as calendarDayNames from './migrations/2026-11-29T0100-calendar-day-names.js';
+import * as goals from './migrations/2026-11-29T0100-goals.js';
 
 /** Forward-only, append-only: add new migrations at the end, never edit a landed one. */
 const migrations: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-29T0000-plan': plan,
   '2026-11-29T0001-sales': sales,
   '2026-11-29T0100-calendar-day-names': calendarDayNames,
+  '2026-11-29T0100-goals': goals,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
