@@ -1,0 +1,196 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Dependency } from '../src/core/dependencies/schemas.js';
+import type { ProjectSchedule, TaskListItem } from '../src/core/tasks/schemas.js';
+import { hasChromium, hasWebBuild, launchBrowser, type RunningServer, startServer } from './support.js';
+
+/**
+ * The plan journey, in each language: set up with the demo project, open its Gantt, draw a dependency
+ * between two bars by dragging, and see the successor move (in the grid, on the chart and in the
+ * server's schedule); then try to close a cycle and read the refusal naming its tasks.
+ */
+const CASES = [
+  { locale: 'zh-CN', owner: { name: '陈晓明', email: 'xiaoming.chen@example.com', workspace: '华东销售部' }, cycleWord: '循环' },
+  { locale: 'en', owner: { name: 'Olivia Park', email: 'olivia.park@example.com', workspace: 'East China Sales' }, cycleWord: 'cycle' },
+] as const;
+const PASSWORD = 'Harbour-Lights-2027';
+const ROW = 32;
+
+type Plan = { tasks: TaskListItem[]; schedule: ProjectSchedule; dependencies: Dependency[] };
+
+async function readPlan(page: Page, projectId: string): Promise<Plan> {
+  const get = async <T>(path: string): Promise<T> => {
+    const response = await page.request.get(`/api/v1/projects/${projectId}/${path}`);
+    expect(response.status()).toBe(200);
+    return (await response.json()) as T;
+  };
+  const [tasks, schedule, dependencies] = await Promise.all([
+    get<{ items: TaskListItem[] }>('tasks?limit=5000'),
+    get<ProjectSchedule>('schedule'),
+    get<{ items: Dependency[] }>('dependencies?limit=5000'),
+  ]);
+  return { tasks: tasks.items, schedule, dependencies: dependencies.items };
+}
+
+/** Whether `to` can be reached from `from` along the dependencies (then a link to → from would close a cycle). */
+function reaches(dependencies: Dependency[], from: string, to: string): boolean {
+  const next = new Map<string, string[]>();
+  for (const d of dependencies) next.set(d.predecessorId, [...(next.get(d.predecessorId) ?? []), d.successorId]);
+  const seen = new Set([from]);
+  const queue = [from];
+  while (queue.length > 0) {
+    const at = queue.shift() as string;
+    if (at === to) return true;
+    for (const n of next.get(at) ?? []) if (!seen.has(n)) queue.push(n), seen.add(n);
+  }
+  return false;
+}
+
+/**
+ * Two leaf tasks a few rows apart, not linked either way, where the successor now starts before the
+ * predecessor finishes: an FS link from the first to the second must push the second later.
+ */
+function choosePair(plan: Plan): { from: TaskListItem; to: TaskListItem } {
+  const scheduled = new Map(plan.schedule.tasks.map((s) => [s.taskId, s]));
+  const leaves = plan.tasks.map((task, row) => ({ task, row })).filter(({ task }) => !task.isSummary && task.duration > 0);
+  for (const a of leaves) {
+    for (const b of leaves) {
+      const distance = b.row - a.row;
+      if (a === b || Math.abs(distance) > 6) continue;
+      const sa = scheduled.get(a.task.id);
+      const sb = scheduled.get(b.task.id);
+      if (!sa || !sb || sb.es >= sa.ef || sb.es + 1 >= sa.ef) continue;
+      if (reaches(plan.dependencies, b.task.id, a.task.id) || reaches(plan.dependencies, a.task.id, b.task.id)) continue;
+      return { from: a.task, to: b.task };
+    }
+  }
+  throw new Error('the demo plan has no pair of tasks to link');
+}
+
+const dateFormat = (locale: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+const civil = (value: string) => new Date(`${value}T00:00:00Z`);
+
+describe.skipIf(!hasChromium || !hasWebBuild).each(CASES)('plan journey in $locale', (c) => {
+  let server: RunningServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('draws a dependency in the Gantt, the successor moves; a cycle is refused with its tasks named', async () => {
+    const context = await browser.newContext({
+      locale: c.locale,
+      timezoneId: 'Asia/Shanghai',
+      baseURL: server.url,
+      viewport: { width: 1440, height: 900 },
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    const byTestId = (id: string) => page.getByTestId(id);
+
+    // Setup with the demo project, then its plan tab.
+    await page.goto('/');
+    await page.waitForURL(/\/setup/);
+    await byTestId('setup-name').fill(c.owner.name);
+    await byTestId('setup-email').fill(c.owner.email);
+    await byTestId('setup-password').fill(PASSWORD);
+    await byTestId('setup-workspace').fill(c.owner.workspace);
+    expect(await byTestId('setup-demo').isChecked()).toBe(true);
+    await byTestId('setup-submit').click();
+    await page.waitForURL(/\/projects$/);
+    await byTestId('project-link').first().click();
+    await page.waitForURL(/\/projects\/[0-9a-z]+/);
+    const projectId = new URL(page.url()).pathname.split('/').pop() as string;
+    await byTestId('tab-plan').click();
+    await byTestId('gantt-bar').first().waitFor();
+
+    const before = await readPlan(page, projectId);
+    expect(before.tasks.length).toBeGreaterThan(30);
+    // The grid shows the whole work breakdown (virtualized: the rows in view), the header the scheduler's finish.
+    await expect.poll(() => byTestId('gantt-row').first().getAttribute('data-task-id')).toBe(before.tasks[0].id);
+    expect(await byTestId('gantt-figure-finish').textContent()).toContain(
+      dateFormat(c.locale).format(civil(before.schedule.projectFinish)),
+    );
+
+    const { from, to } = choosePair(before);
+    const fromBefore = before.schedule.tasks.find((s) => s.taskId === from.id);
+    const toBefore = before.schedule.tasks.find((s) => s.taskId === to.id);
+    if (!fromBefore || !toBefore) throw new Error('unscheduled task');
+    const bar = (id: string) => page.locator(`[data-testid="gantt-bar"][data-task-id="${id}"]`);
+    const row = (id: string) => page.locator(`[data-testid="gantt-row"][data-task-id="${id}"]`);
+
+    // Bring both bars into view: the predecessor's finish a little right of the grid.
+    const rowFrom = before.tasks.findIndex((t) => t.id === from.id);
+    const rowTo = before.tasks.findIndex((t) => t.id === to.id);
+    const board = byTestId('gantt-board');
+    const drag = async (source: string, target: string) => {
+      const finishX = await bar(source).evaluate((element) => {
+        const box = (element as SVGGraphicsElement).getBBox();
+        return box.x + box.width;
+      });
+      await board.evaluate(
+        (element, scroll) => {
+          element.scrollLeft = scroll.left;
+          element.scrollTop = scroll.top;
+        },
+        { left: Math.max(0, finishX - 500), top: Math.max(0, Math.min(rowFrom, rowTo) * ROW - 2 * ROW) },
+      );
+      await page.waitForTimeout(100);
+      const handle = await bar(source).getByTestId('gantt-link-handle').boundingBox();
+      const targetBox = await bar(target).locator('rect, path').first().boundingBox();
+      if (!handle || !targetBox) throw new Error('the handle or the target bar is not in view');
+      await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(handle.x + 30, handle.y + 10, { steps: 4 });
+      await expect.poll(() => byTestId('gantt-link-draft').count()).toBe(1);
+      // Onto the target's row (the drop finds the task by its row).
+      await page.mouse.move(handle.x, targetBox.y + targetBox.height / 2, { steps: 8 });
+      await page.mouse.up();
+    };
+
+    const finishCell = () => row(to.id).locator('[data-column="finish"]').textContent();
+    expect(await finishCell()).toBe(dateFormat(c.locale).format(civil(toBefore.finishDate)));
+
+    // Draw FS from → to: the successor now starts where the predecessor ends.
+    await drag(from.id, to.id);
+    await expect.poll(() => bar(to.id).getAttribute('data-start'), { timeout: 10_000 }).not.toBe(toBefore.startDate);
+
+    const after = await readPlan(page, projectId);
+    const link = after.dependencies.find((d) => d.predecessorId === from.id && d.successorId === to.id);
+    expect(link).toMatchObject({ type: 'FS', lag: 0 });
+    const fromAfter = after.schedule.tasks.find((s) => s.taskId === from.id);
+    const toAfter = after.schedule.tasks.find((s) => s.taskId === to.id);
+    if (!fromAfter || !toAfter) throw new Error('unscheduled task');
+    // It started before the predecessor finished, so the new link drives it: es(to) = ef(from), its duration unchanged.
+    expect(toAfter.es).toBe(fromAfter.ef);
+    expect(toAfter.ef - toAfter.es).toBe(toBefore.ef - toBefore.es);
+    expect(toAfter.es).toBeGreaterThan(toBefore.es);
+    // The UI shows the server's new dates: on the bar, and in the grid's finish column.
+    expect(await bar(to.id).getAttribute('data-start')).toBe(toAfter.startDate);
+    expect(await bar(to.id).getAttribute('data-finish')).toBe(toAfter.finishDate);
+    await expect.poll(finishCell).toBe(dateFormat(c.locale).format(civil(toAfter.finishDate)));
+    expect(toAfter.finishDate > toBefore.finishDate).toBe(true);
+    // The new arrow is drawn.
+    expect(await page.locator(`[data-testid="gantt-link"][data-dependency-id="${link?.id}"]`).count()).toBe(1);
+
+    // Back the other way closes a cycle: refused, the message names both tasks; nothing changes.
+    await drag(to.id, from.id);
+    const notice = byTestId('gantt-notice');
+    await notice.waitFor();
+    const text = (await notice.textContent()) ?? '';
+    expect(text).toContain(c.cycleWord);
+    expect(text).toContain(from.title);
+    expect(text).toContain(to.title);
+    const unchanged = await readPlan(page, projectId);
+    expect(unchanged.dependencies.length).toBe(after.dependencies.length);
+
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
