@@ -41,7 +41,11 @@ function reaches(dependencies: Dependency[], from: string, to: string): boolean 
   while (queue.length > 0) {
     const at = queue.shift() as string;
     if (at === to) return true;
-    for (const n of next.get(at) ?? []) if (!seen.has(n)) queue.push(n), seen.add(n);
+    for (const n of next.get(at) ?? []) {
+      if (seen.has(n)) continue;
+      seen.add(n);
+      queue.push(n);
+    }
   }
   return false;
 }
