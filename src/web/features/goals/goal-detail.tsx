@@ -1,0 +1,156 @@
+import { ApartmentOutlined, DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Flex, Popconfirm, Skeleton, Tag, Typography } from 'antd';
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CheckIn, GoalNode } from '../../../core/goals/schemas';
+import { DateRange } from '../../components/date-text';
+import { Panel } from '../../components/panel';
+import { QueryError } from '../../components/query-error';
+import type { AttainedPoint } from './burn-up-chart';
+import { ForecastDrivers } from './forecast-drivers';
+import { ForecastFigures } from './forecast-figures';
+import { useGoalFormat } from './goal-format';
+import { GoalLeaderboard } from './goal-leaderboard';
+import { GoalScopeText } from './goal-scope-text';
+import { SmartPanel } from './smart-panel';
+import { useCheckIns, useForecast, useSmart } from './use-goals';
+
+/** ECharts and the check-in form are the heavy parts: each downloads when first shown. */
+const BurnUpChart = lazy(() => import('./burn-up-chart').then((module) => ({ default: module.BurnUpChart })));
+const CheckInsPanel = lazy(() => import('./check-ins-panel').then((module) => ({ default: module.CheckInsPanel })));
+
+export type GoalActions = {
+  onEdit: () => void;
+  onAddChild: () => void;
+  onSplit: () => void;
+  onDelete: () => Promise<unknown>;
+  deleting: boolean;
+};
+
+type Props = {
+  goal: GoalNode;
+  today: string;
+  canManage: boolean;
+  canSeeRates: boolean;
+  meId: string;
+  ownerName: (userId: string) => string;
+  onSelect: (goalId: string) => void;
+  actions: GoalActions;
+};
+
+/** A custom goal's check-ins as the burn-up's attained line (each is the value as of its date). */
+function checkInHistory(items: readonly CheckIn[] | undefined): AttainedPoint[] | null {
+  if (!items?.length) return null;
+  return [...items].sort((a, b) => a.date.localeCompare(b.date)).map((item) => ({ date: item.date, value: item.value }));
+}
+
+/** The selected goal: what it is, its forecast with the burn-up, SMART check, the deals that matter, its quotas or check-ins. */
+export function GoalDetail({ goal, today, canManage, canSeeRates, meId, ownerName, onSelect, actions }: Props) {
+  const { t } = useTranslation();
+  const format = useGoalFormat();
+  const forecast = useForecast(goal.id);
+  const smart = useSmart(goal.id);
+  const isCustom = goal.metric === 'custom';
+  const checkIns = useCheckIns(isCustom ? goal.id : null);
+  const canCheckIn = canManage || goal.ownerId === meId;
+
+  const header = (
+    <Flex justify="space-between" align="flex-start" gap={12} wrap className="qd-goal-detail-header">
+      <div>
+        <Typography.Title level={4} className="qd-flush" data-testid="goal-detail-title">
+          {goal.title}
+        </Typography.Title>
+        <Flex gap={8} wrap align="center" className="qd-goal-detail-meta">
+          <Tag>{t(`goals.metric.${goal.metric}`)}</Tag>
+          <Typography.Text type="secondary">
+            <GoalScopeText goal={goal} ownerName={ownerName} />
+          </Typography.Text>
+          <Typography.Text type="secondary">
+            <DateRange start={goal.startDate} end={goal.dueDate} />
+          </Typography.Text>
+          <Typography.Text type="secondary">
+            {t('goals.fields.target')}: <span className="qd-number">{format.value(goal.target, goal)}</span>
+          </Typography.Text>
+        </Flex>
+      </div>
+      {canManage && (
+        <Flex gap={8} wrap>
+          <Button icon={<EditOutlined />} onClick={actions.onEdit} data-testid="goal-edit">
+            {t('app.edit')}
+          </Button>
+          <Button icon={<PlusOutlined />} onClick={actions.onAddChild} data-testid="goal-add-child">
+            {t('goals.addChild')}
+          </Button>
+          <Button icon={<ApartmentOutlined />} onClick={actions.onSplit} data-testid="goal-split">
+            {t('goals.split')}
+          </Button>
+          <Popconfirm
+            title={t('goals.deleteTitle', { title: goal.title })}
+            description={<div className="qd-popconfirm-text">{t('goals.deleteText')}</div>}
+            okText={t('app.delete')}
+            cancelText={t('app.cancel')}
+            okButtonProps={{ danger: true, loading: actions.deleting }}
+            onConfirm={actions.onDelete}
+          >
+            <Button danger icon={<DeleteOutlined />} aria-label={t('app.delete')} title={t('app.delete')} data-testid="goal-delete" />
+          </Popconfirm>
+        </Flex>
+      )}
+    </Flex>
+  );
+
+  const mismatch =
+    goal.childrenAddUp === false && goal.childrenGap !== null && goal.childrenTarget !== null ? (
+      <Alert
+        type="warning"
+        showIcon
+        className="qd-block-gap"
+        data-testid="goal-mismatch-detail"
+        title={t('goals.mismatch', {
+          sum: format.value(goal.childrenTarget, goal),
+          diff: format.magnitude(goal.childrenGap, goal),
+          direction: goal.childrenGap > 0 ? t('goals.mismatchBelow') : t('goals.mismatchAbove'),
+        })}
+      />
+    ) : null;
+
+  return (
+    <section className="qd-goal-detail qd-stack" data-testid="goal-detail" data-goal-id={goal.id}>
+      <Panel>
+        {header}
+        {goal.description && <Typography.Paragraph className="qd-pre-wrap qd-goal-description">{goal.description}</Typography.Paragraph>}
+        {mismatch}
+        {forecast.isError ? (
+          <QueryError error={forecast.error} onRetry={() => void forecast.refetch()} />
+        ) : forecast.data ? (
+          <ForecastFigures goal={goal} forecast={forecast.data} canSeeRates={canSeeRates} />
+        ) : (
+          <Skeleton active paragraph={{ rows: 3 }} />
+        )}
+      </Panel>
+      <div className="qd-goal-grid">
+        <Panel title={t('goals.chart.title')} className="qd-goal-chart-panel">
+          {forecast.data ? (
+            <Suspense fallback={<Skeleton active paragraph={{ rows: 6 }} />}>
+              <BurnUpChart goal={goal} forecast={forecast.data} history={checkInHistory(checkIns.data?.items)} today={today} />
+            </Suspense>
+          ) : (
+            <Skeleton active paragraph={{ rows: 6 }} />
+          )}
+        </Panel>
+        <Panel>
+          <SmartPanel smart={smart.data} checking={smart.isFetching} failed={smart.isError} />
+        </Panel>
+      </div>
+      {isCustom && (
+        <Suspense fallback={<Skeleton active />}>
+          <CheckInsPanel goal={goal} canEdit={canCheckIn} ownerName={ownerName} />
+        </Suspense>
+      )}
+      <div className="qd-goal-grid qd-goal-grid-even">
+        {!isCustom && <ForecastDrivers goal={goal} drivers={forecast.data?.drivers ?? []} />}
+        {goal.childCount > 0 && <GoalLeaderboard goalId={goal.id} onSelect={onSelect} />}
+      </div>
+    </section>
+  );
+}
