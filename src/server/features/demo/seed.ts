@@ -6,6 +6,7 @@ import { newId } from '../../ids.js';
 import { recordAudit } from '../audit/record.js';
 import { addToWorkspace, insertAccount } from '../auth/queries.js';
 import { DEMO } from './content.js';
+import { seedDemoGoals } from './goals.js';
 import { seedDemoPlan } from './plan.js';
 import { seedDemoSales } from './sales.js';
 
@@ -98,5 +99,6 @@ export async function seedDemoProject(trx: Trx, input: DemoInput): Promise<strin
     timeZone: input.timeZone,
     team,
   });
+  await seedDemoGoals(trx, { ...input, projectId, today, projectStart: project.start_date, team });
   return projectId;
 }
