@@ -4,11 +4,9 @@ import { useTranslation } from 'react-i18next';
 import type { Forecast, Goal } from '../../../core/goals/schemas';
 import { toMajor } from '../../app/format';
 import { useLocale } from '../../app/locale';
+import type { AttainedPoint } from './attained-history';
 import { useGoalFormat } from './goal-format';
 import { type ChartOption, useEChart } from './use-echart';
-
-/** Attained as of a date (the goal's unit), from the server: the burn-up's step line. */
-export type AttainedPoint = { date: string; value: number };
 
 type Props = {
   goal: Goal;
@@ -76,6 +74,7 @@ export function BurnUpChart({ goal, forecast, history, today }: Props) {
       ? new Intl.NumberFormat(locale, { notation: 'compact', style: 'currency', currency: goal.currency, currencyDisplay: 'narrowSymbol' })
       : new Intl.NumberFormat(locale, { notation: 'compact' });
     const axisValue = (value: number) => compact.format(goal.currency ? toMajor(value, goal.currency) : value);
+    const dayLabel = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric' });
     const line = (name: string, data: Pair[], color: string, extra: Record<string, unknown> = {}) => ({
       type: 'line' as const,
       name,
@@ -87,13 +86,32 @@ export function BurnUpChart({ goal, forecast, history, today }: Props) {
     });
     return {
       animation: false,
-      grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
-      legend: { top: 0, left: 0, itemWidth: 16, itemHeight: 8, textStyle: { fontSize: 12 } },
+      grid: { left: 8, right: 24, top: 44, bottom: 8, containLabel: true },
+      legend: {
+        top: 0,
+        left: 0,
+        itemWidth: 16,
+        itemHeight: 8,
+        textStyle: { fontSize: 12 },
+        // The band's invisible lower edge has no entry of its own.
+        data: [
+          t('goals.chart.target'),
+          t('goals.chart.expected'),
+          t('goals.chart.attained'),
+          ...(series.band ? [t('goals.chart.band'), t('goals.chart.p50')] : []),
+        ],
+      },
       tooltip: {
         trigger: 'axis',
         valueFormatter: (value) => (typeof value === 'number' ? format.value(value, goal) : String(value ?? '')),
       },
-      xAxis: { type: 'time', min: goal.startDate, max: goal.dueDate, axisLabel: { hideOverlap: true } },
+      xAxis: {
+        type: 'time',
+        min: goal.startDate,
+        max: goal.dueDate,
+        splitNumber: 6,
+        axisLabel: { hideOverlap: true, formatter: (value: number) => dayLabel.format(value) },
+      },
       yAxis: { type: 'value', min: 0, axisLabel: { formatter: axisValue } },
       series: [
         line(t('goals.chart.target'), series.target, COLORS.target, { lineStyle: { color: COLORS.target, width: 2, type: 'dashed' } }),
@@ -108,7 +126,7 @@ export function BurnUpChart({ goal, forecast, history, today }: Props) {
           markLine: {
             symbol: 'none',
             silent: true,
-            label: { formatter: t('goals.chart.today'), position: 'insideEndTop' },
+            label: { formatter: t('goals.chart.today'), position: 'end' },
             lineStyle: { color: '#595959', type: 'solid', width: 1 },
             data: [{ xAxis: series.now }],
           },

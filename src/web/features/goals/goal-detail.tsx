@@ -2,18 +2,18 @@ import { ApartmentOutlined, DeleteOutlined, EditOutlined, PlusOutlined } from '@
 import { Alert, Button, Flex, Popconfirm, Skeleton, Tag, Typography } from 'antd';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CheckIn, GoalNode } from '../../../core/goals/schemas';
+import type { GoalNode } from '../../../core/goals/schemas';
 import { DateRange } from '../../components/date-text';
 import { Panel } from '../../components/panel';
 import { QueryError } from '../../components/query-error';
-import type { AttainedPoint } from './burn-up-chart';
 import { ForecastDrivers } from './forecast-drivers';
 import { ForecastFigures } from './forecast-figures';
 import { useGoalFormat } from './goal-format';
 import { GoalLeaderboard } from './goal-leaderboard';
 import { GoalScopeText } from './goal-scope-text';
 import { SmartPanel } from './smart-panel';
-import { useCheckIns, useForecast, useSmart } from './use-goals';
+import { useAttainedHistory } from './use-attained-history';
+import { useForecast, useSmart } from './use-goals';
 
 /** ECharts and the check-in form are the heavy parts: each downloads when first shown. */
 const BurnUpChart = lazy(() => import('./burn-up-chart').then((module) => ({ default: module.BurnUpChart })));
@@ -38,12 +38,6 @@ type Props = {
   actions: GoalActions;
 };
 
-/** A custom goal's check-ins as the burn-up's attained line (each is the value as of its date). */
-function checkInHistory(items: readonly CheckIn[] | undefined): AttainedPoint[] | null {
-  if (!items?.length) return null;
-  return [...items].sort((a, b) => a.date.localeCompare(b.date)).map((item) => ({ date: item.date, value: item.value }));
-}
-
 /** The selected goal: what it is, its forecast with the burn-up, SMART check, the deals that matter, its quotas or check-ins. */
 export function GoalDetail({ goal, today, canManage, canSeeRates, meId, ownerName, onSelect, actions }: Props) {
   const { t } = useTranslation();
@@ -51,7 +45,7 @@ export function GoalDetail({ goal, today, canManage, canSeeRates, meId, ownerNam
   const forecast = useForecast(goal.id);
   const smart = useSmart(goal.id);
   const isCustom = goal.metric === 'custom';
-  const checkIns = useCheckIns(isCustom ? goal.id : null);
+  const history = useAttainedHistory(goal, forecast.data?.attained, today);
   const canCheckIn = canManage || goal.ownerId === meId;
 
   const header = (
@@ -132,7 +126,7 @@ export function GoalDetail({ goal, today, canManage, canSeeRates, meId, ownerNam
         <Panel title={t('goals.chart.title')} className="qd-goal-chart-panel">
           {forecast.data ? (
             <Suspense fallback={<Skeleton active paragraph={{ rows: 6 }} />}>
-              <BurnUpChart goal={goal} forecast={forecast.data} history={checkInHistory(checkIns.data?.items)} today={today} />
+              <BurnUpChart goal={goal} forecast={forecast.data} history={history} today={today} />
             </Suspense>
           ) : (
             <Skeleton active paragraph={{ rows: 6 }} />

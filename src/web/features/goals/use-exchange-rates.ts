@@ -5,8 +5,8 @@ import { goalKeys } from './use-goals';
 
 const ratesKey = ['exchange-rates'] as const;
 
-export function useExchangeRates() {
-  return useQuery({ queryKey: ratesKey, queryFn: ({ signal }) => request<ExchangeRates>('GET', '/exchange-rates', { signal }) });
+export function useExchangeRates(enabled = true) {
+  return useQuery({ queryKey: ratesKey, queryFn: ({ signal }) => request<ExchangeRates>('GET', '/exchange-rates', { signal }), enabled });
 }
 
 /** Replaces the whole table; progress and forecasts in other currencies move with it. */
