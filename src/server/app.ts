@@ -5,7 +5,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import type { DbContext } from './db/database.js';
 import { accountRoutes } from './features/accounts/routes.js';
@@ -35,6 +35,7 @@ import { requireAccessDeclarations } from './http/access.js';
 import { registerAuthentication } from './http/authenticate.js';
 import { answerRouterError, registerErrorHandler } from './http/error-handler.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
+import { serializerCompiler } from './http/serializer.js';
 import { refuseNulCharacters } from './http/text-guard.js';
 
 export const APP_VERSION = '0.1.0';
@@ -51,7 +52,7 @@ export type AppOptions = {
 /** The whole application without `listen`: tests drive it through `app.inject`. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { config, database } = options;
-  const { db, dialect } = database;
+  const { db } = database;
   const app = Fastify({
     logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'] },
     trustProxy: config.trustProxy,

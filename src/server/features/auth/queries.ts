@@ -1,5 +1,6 @@
 import type { WorkspaceRole } from '../../../core/auth/schemas.js';
 import type { Db, Trx } from '../../db/database.js';
+import { prepared } from '../../db/prepared.js';
 
 export type SessionRow = {
   sessionId: string;
@@ -11,13 +12,17 @@ export type SessionRow = {
   lastSeenAt: string;
 };
 
-export async function findSession(db: Db, sessionId: string): Promise<SessionRow | undefined> {
-  const row = await db
+const sessionQuery = prepared((db, sessionId: string) =>
+  db
     .selectFrom('sessions as s')
     .innerJoin('workspace_users as wu', (j) => j.onRef('wu.workspace_id', '=', 's.workspace_id').onRef('wu.user_id', '=', 's.user_id'))
     .select(['s.id', 's.user_id', 's.workspace_id', 'wu.role', 's.csrf_token', 's.expires_at', 's.last_seen_at'])
-    .where('s.id', '=', sessionId)
-    .executeTakeFirst();
+    .where('s.id', '=', sessionId),
+);
+
+/** The session and the caller's workspace role (every signed-in request starts here: a prepared query). */
+export async function findSession(db: Db, sessionId: string): Promise<SessionRow | undefined> {
+  const [row] = await sessionQuery(db, sessionId);
   return (
     row && {
       sessionId: row.id,

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Project, ProjectListQuery } from '../../../core/projects/schemas.js';
 import type { Db, ProjectTable, Trx } from '../../db/database.js';
+import { prepared } from '../../db/prepared.js';
 import { after, decodeCursor, likePattern, pageFrom, parseSort } from '../../http/pagination.js';
 
 export const toProject = (row: ProjectTable): Project => ({
@@ -32,8 +33,8 @@ export const projectColumns = {
 } as const;
 
 /** The project and the caller's role in it, in one round trip (every project-scoped request starts here). */
-export async function findProjectWithRole(db: Db | Trx, workspaceId: string, id: string, userId: string) {
-  const row = await db
+const projectWithRoleQuery = prepared((db, workspaceId: string, id: string, userId: string) =>
+  db
     .selectFrom('projects as p')
     .leftJoin('project_members as m', (j) =>
       j.onRef('m.workspace_id', '=', 'p.workspace_id').onRef('m.project_id', '=', 'p.id').on('m.user_id', '=', userId),
@@ -41,8 +42,11 @@ export async function findProjectWithRole(db: Db | Trx, workspaceId: string, id:
     .selectAll('p')
     .select('m.role as project_role')
     .where('p.workspace_id', '=', workspaceId)
-    .where('p.id', '=', id)
-    .executeTakeFirst();
+    .where('p.id', '=', id),
+);
+
+export async function findProjectWithRole(db: Db | Trx, workspaceId: string, id: string, userId: string) {
+  const [row] = await projectWithRoleQuery(db, workspaceId, id, userId);
   if (!row) return undefined;
   const { project_role, ...project } = row;
   return { row: project satisfies ProjectTable, projectRole: project_role };
