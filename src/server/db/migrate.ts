@@ -6,6 +6,7 @@ import * as plan from './migrations/2026-11-29T0000-plan.js';
 import * as sales from './migrations/2026-11-29T0001-sales.js';
 import * as calendarDayNames from './migrations/2026-11-29T0100-calendar-day-names.js';
 import * as goals from './migrations/2026-11-29T0100-goals.js';
+import * as searchStatistics from './migrations/2026-11-29T0300-search-statistics.js';
 
 /** Forward-only, append-only: add new migrations at the end, never edit a landed one. */
 const migrations: Record<string, Migration> = {
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-29T0001-sales': sales,
   '2026-11-29T0100-calendar-day-names': calendarDayNames,
   '2026-11-29T0100-goals': goals,
+  '2026-11-29T0300-search-statistics': searchStatistics,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
