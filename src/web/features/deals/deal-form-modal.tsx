@@ -1,8 +1,9 @@
 import { Alert, AutoComplete, DatePicker, Form, Input, InputNumber, Modal, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Deal, DealCreate, DealPatch } from '../../../core/deals/schemas';
+import { useCurrentUser } from '../../app/auth';
 import { applyDayjsLocale } from '../../app/dayjs-locale';
 import { useMessage } from '../../app/feedback';
 import { currencies, minorDigits, toMajor, toMinor } from '../../app/format';
@@ -77,6 +78,7 @@ type Props = {
 export function DealFormModal({ open, projectId, currency, deal, stage, onClose, onSaved }: Props) {
   const { t } = useTranslation();
   const message = useMessage();
+  const me = useCurrentUser();
   const { locale, format } = useLocale();
   applyDayjsLocale(locale);
   const [form] = Form.useForm<Values>();
@@ -97,16 +99,22 @@ export function DealFormModal({ open, projectId, currency, deal, stage, onClose,
   const ownerOptions = (users.data?.items ?? []).map((user) => ({ value: user.id, label: user.name }));
   const sourceOptions = SOURCES.map((key) => ({ value: t(`deals.sources.${key}`) }));
 
+  const firstStage = stage ?? openStages[0]?.key;
+  // The stages may arrive after the form opened: a new deal then starts in the first open stage.
+  useEffect(() => {
+    if (!deal && firstStage && !form.getFieldValue('stage')) form.setFieldValue('stage', firstStage);
+  }, [deal, firstStage, form]);
+
   const initialValues: Partial<Values> = deal
     ? valuesOf(deal)
     : {
         title: '',
         accountId: null,
         contactId: null,
-        ownerId: undefined,
+        ownerId: me.user.id,
         amount: null,
         currency,
-        stage: stage ?? openStages[0]?.key,
+        stage: firstStage,
         probability: null,
         expectedCloseDate: null,
         source: '',
@@ -177,7 +185,6 @@ export function DealFormModal({ open, projectId, currency, deal, stage, onClose,
         onValuesChange={(changed: Partial<Values>) => {
           if ('accountId' in changed) form.setFieldValue('contactId', null);
         }}
-        key={stages.isSuccess ? 'ready' : 'loading'}
         data-testid="deal-form"
       >
         <Form.Item
@@ -194,7 +201,7 @@ export function DealFormModal({ open, projectId, currency, deal, stage, onClose,
           <Form.Item name="contactId" label={t('deals.fields.contact')}>
             <ContactSelect accountId={accountId} />
           </Form.Item>
-          <Form.Item label={t('deals.fields.amount')} required>
+          <Form.Item label={t('deals.fields.amount')}>
             <Space.Compact className="qd-full-width">
               <Form.Item name="amount" noStyle>
                 <InputNumber
@@ -218,7 +225,7 @@ export function DealFormModal({ open, projectId, currency, deal, stage, onClose,
               </Form.Item>
             </Space.Compact>
           </Form.Item>
-          <Form.Item name="ownerId" label={t('deals.fields.owner')} tooltip={deal ? undefined : t('deals.form.ownerHint')}>
+          <Form.Item name="ownerId" label={t('deals.fields.owner')}>
             <Select
               showSearch={{ optionFilterProp: 'label' }}
               allowClear

@@ -1,7 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Select } from 'antd';
-import { useEffect, useState } from 'react';
+import { type RefSelectProps, Select } from 'antd';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Account } from '../../../core/accounts/schemas';
 import type { Contact } from '../../../core/contacts/schemas';
@@ -32,6 +32,7 @@ export function AccountSelect({ value, onChange, initialName }: AccountProps) {
   const client = useQueryClient();
   const [search, setSearch] = useState('');
   const [names, setNames] = useState<Record<string, string>>({});
+  const selectRef = useRef<RefSelectProps>(null);
   const q = useDebounced(search.trim(), 250);
   const accounts = useQuery({
     queryKey: ['accounts', 'pick', q],
@@ -44,6 +45,7 @@ export function AccountSelect({ value, onChange, initialName }: AccountProps) {
       setNames((known) => ({ ...known, [account.id]: account.name }));
       onChange?.(account.id);
       setSearch('');
+      selectRef.current?.blur();
       void client.invalidateQueries({ queryKey: ['accounts'] });
     },
   });
@@ -58,6 +60,7 @@ export function AccountSelect({ value, onChange, initialName }: AccountProps) {
   }
   return (
     <Select
+      ref={selectRef}
       showSearch={{ filterOption: false, onSearch: setSearch, searchValue: search }}
       allowClear
       value={value ?? undefined}

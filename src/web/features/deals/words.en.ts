@@ -86,7 +86,6 @@ export const dealsEn = {
     contactAnyPlaceholder: 'Search contacts',
     noContacts: 'No contact found.',
     ownerPlaceholder: 'Who owns this deal',
-    ownerHint: 'Left empty, you own it.',
     probabilityHint: 'Leave it empty to use the stage’s default probability.',
     stageDefault: 'Stage default: {{percent}}%',
     sourcePlaceholder: 'Where the deal came from',

@@ -88,7 +88,6 @@ export const dealsZh: Shape<typeof dealsEn> = {
     contactAnyPlaceholder: '搜索联系人',
     noContacts: '没有找到联系人。',
     ownerPlaceholder: '谁负责这个商机',
-    ownerHint: '不填则由你负责。',
     probabilityHint: '留空则使用所在阶段的默认概率。',
     stageDefault: '阶段默认：{{percent}}%',
     sourcePlaceholder: '商机从哪里来',
