@@ -59,3 +59,23 @@ export type AccountListQuery = z.infer<typeof AccountListQuery>;
 
 /** The key duplicates are found by: trimmed, inner spaces collapsed, folded like JavaScript's toLowerCase. */
 export const nameKey = (name: string): string => name.trim().replace(/\s+/g, ' ').toLowerCase();
+
+/** A deal of an account, in any project of the workspace (the account page's list). */
+export const AccountDeal = z.object({
+  id: Id,
+  projectId: Id,
+  projectName: z.string(),
+  title: z.string(),
+  amount: z.number().int(),
+  currency: z.string(),
+  stage: z.string(),
+  status: z.enum(['open', 'won', 'lost']),
+  expectedCloseDate: z.string().nullable(),
+  closeDate: z.string().nullable(),
+  ownerId: Id.nullable(),
+  updatedAt: Instant,
+});
+export type AccountDeal = z.infer<typeof AccountDeal>;
+
+/** The most recently changed deals an account page lists. */
+export const ACCOUNT_DEALS_LIMIT = 500;

@@ -60,6 +60,13 @@ const STATUS: Record<string, 'open' | 'won' | 'lost'> = {
 const quote = (text: string) => JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text);
 const fail = (reason: string): Parsed<never> => ({ ok: false, reason });
 
+/** A file's stage value → a workspace stage: the caller's stage mapping, the preset's names, else a stage's own key or name. */
+export function resolveStage(text: string, ctx: Pick<RowContext, 'stageMap' | 'preset' | 'stages'>): StageRef | undefined {
+  const folded = foldStage(text);
+  const key = ctx.stageMap[folded] ?? ctx.preset.stages[folded];
+  return ctx.stages.find((s) => s.key === key || s.key === folded || foldStage(s.name) === folded);
+}
+
 /** One data row → a deal draft, or the reason it is rejected (missing title, bad amount/date/probability, unknown stage …). */
 export function mapDealRow(cells: readonly Cell[], ctx: RowContext): Parsed<DealDraft> {
   const cell = (field: ImportField): Cell => {
@@ -95,9 +102,7 @@ export function mapDealRow(cells: readonly Cell[], ctx: RowContext): Parsed<Deal
   let stage: StageRef | undefined;
   const stageText = cellText(cell('stage'));
   if (stageText !== '') {
-    const folded = foldStage(stageText);
-    const key = ctx.stageMap[folded] ?? ctx.preset.stages[folded];
-    stage = ctx.stages.find((s) => s.key === key || s.key === folded || foldStage(s.name) === folded);
+    stage = resolveStage(stageText, ctx);
     if (!stage) return fail(`unknown stage ${quote(stageText)}`);
   }
   if (status === 'won' || status === 'lost') stage = ctx.stages.find((s) => s.kind === status);

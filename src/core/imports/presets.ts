@@ -192,28 +192,30 @@ const fold = (text: string) =>
 
 /**
  * Which column fills which field: the mapping's explicit header names first (an unknown header is an
- * error), then the preset's names. Answers field → column index and the headers no field took.
+ * error), then `names`' header names per field. Answers field → column index and the headers no field took.
  */
-export function resolveColumns(
+export function resolveFields<F extends string>(
   headers: readonly string[],
-  preset: Preset,
-  mapping: Partial<Record<ImportField, string>> = {},
-): { columns: Partial<Record<ImportField, number>>; unknownHeaders: string[]; missing: string[] } {
+  fields: readonly F[],
+  names: Partial<Record<F, readonly string[]>>,
+  mapping: Partial<Record<F, string>> = {},
+): { columns: Partial<Record<F, number>>; unknownHeaders: string[]; missing: string[] } {
   const index = new Map<string, number>();
   headers.forEach((header, i) => {
     if (!index.has(fold(header))) index.set(fold(header), i);
   });
-  const columns: Partial<Record<ImportField, number>> = {};
+  const columns: Partial<Record<F, number>> = {};
   const missing: string[] = [];
-  for (const field of IMPORT_FIELDS) {
+  for (const field of fields) {
     const wanted = mapping[field];
     if (wanted !== undefined) {
+      if (wanted === '') continue;
       const at = index.get(fold(wanted));
       if (at === undefined) missing.push(wanted);
       else columns[field] = at;
       continue;
     }
-    for (const name of preset.headers[field] ?? []) {
+    for (const name of names[field] ?? []) {
       const at = index.get(fold(name));
       if (at !== undefined) {
         columns[field] = at;
@@ -223,6 +225,28 @@ export function resolveColumns(
   }
   const used = new Set(Object.values(columns));
   return { columns, unknownHeaders: headers.filter((_, i) => !used.has(i)), missing };
+}
+
+/** The deal columns of a file by a preset and the caller's mapping (an empty header name leaves a field unmapped). */
+export const resolveColumns = (headers: readonly string[], preset: Preset, mapping: Partial<Record<ImportField, string>> = {}) =>
+  resolveFields(headers, IMPORT_FIELDS, preset.headers, mapping);
+
+/**
+ * The preset whose header names a file's headers match best (it must find a title column); generic on a
+ * tie.
+ */
+export function detectPreset(headers: readonly string[]): PresetName {
+  let best: PresetName = 'generic';
+  let bestScore = -1;
+  for (const name of ['generic', 'salesforce', 'hubspot', 'pipedrive'] as const) {
+    const { columns } = resolveColumns(headers, PRESETS[name]);
+    const score = columns.title === undefined ? 0 : Object.keys(columns).length;
+    if (score > bestScore) {
+      best = name;
+      bestScore = score;
+    }
+  }
+  return best;
 }
 
 export const foldStage = fold;

@@ -6,6 +6,8 @@
 /** Routes whose body is a file, not JSON: a small valid file for each. */
 export const FILE_BODIES: Record<string, { contentType: string; body: string }> = {
   'POST /api/v1/projects/:id/deals/import': { contentType: 'text/csv', body: 'Title,Amount\nProbe deal,1000\n' },
+  'POST /api/v1/accounts/import': { contentType: 'text/csv', body: 'Name,Industry\nProbe account,Retail\n' },
+  'POST /api/v1/contacts/import': { contentType: 'text/csv', body: 'Name,E-mail\nProbe contact,\n' },
 };
 
 /** A request to a route, JSON or file, as `inject` takes it. */

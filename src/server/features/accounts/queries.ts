@@ -1,5 +1,11 @@
 import { sql } from 'kysely';
-import type { Account, AccountListQuery, DuplicateRef } from '../../../core/accounts/schemas.js';
+import {
+  ACCOUNT_DEALS_LIMIT,
+  type Account,
+  type AccountDeal,
+  type AccountListQuery,
+  type DuplicateRef,
+} from '../../../core/accounts/schemas.js';
 import type { AccountTable, Db, Trx } from '../../db/database.js';
 import { after, likePattern, pageFrom, parseSort } from '../../http/pagination.js';
 import { checkedCursor } from '../deals/queries.js';
@@ -54,4 +60,45 @@ export async function listAccounts(db: Db, workspaceId: string, query: AccountLi
     .execute();
   const page = pageFrom(rows, query.limit, (row) => ({ v: row[sort.column as keyof AccountTable] as string, id: row.id }));
   return { items: page.items.map(toAccount), nextCursor: page.nextCursor };
+}
+
+/** An account's deals across the workspace's projects, most recently changed first. */
+export async function dealsOfAccount(db: Db, workspaceId: string, accountId: string): Promise<AccountDeal[]> {
+  const rows = await db
+    .selectFrom('deals as d')
+    .innerJoin('projects as p', (join) => join.onRef('p.workspace_id', '=', 'd.workspace_id').onRef('p.id', '=', 'd.project_id'))
+    .select([
+      'd.id',
+      'd.project_id',
+      'p.name as project_name',
+      'd.title',
+      'd.amount',
+      'd.currency',
+      'd.stage',
+      'd.status',
+      'd.expected_close_date',
+      'd.close_date',
+      'd.owner_id',
+      'd.updated_at',
+    ])
+    .where('d.workspace_id', '=', workspaceId)
+    .where('d.account_id', '=', accountId)
+    .orderBy('d.updated_at', 'desc')
+    .orderBy('d.id', 'desc')
+    .limit(ACCOUNT_DEALS_LIMIT)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    projectId: r.project_id,
+    projectName: r.project_name,
+    title: r.title,
+    amount: Number(r.amount),
+    currency: r.currency,
+    stage: r.stage,
+    status: r.status as AccountDeal['status'],
+    expectedCloseDate: r.expected_close_date,
+    closeDate: r.close_date,
+    ownerId: r.owner_id,
+    updatedAt: r.updated_at,
+  }));
 }

@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Account, AccountCreate, AccountCreated, AccountListQuery, AccountPatch } from '../../../core/accounts/schemas.js';
+import { Account, AccountCreate, AccountCreated, AccountDeal, AccountListQuery, AccountPatch } from '../../../core/accounts/schemas.js';
 import { ErrorBody, IdParams, pageOf } from '../../../core/common/schemas.js';
 import type { Db } from '../../db/database.js';
 import { authOf } from '../../http/authenticate.js';
 import { expectedFrom, setEtag } from '../../http/concurrency.js';
-import { createAccount, deleteAccount, getAccount, listAccountsFor, updateAccount } from './service.js';
+import { createAccount, deleteAccount, getAccount, listAccountDeals, listAccountsFor, updateAccount } from './service.js';
 
 const tags = ['accounts'];
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 412: ErrorBody, 422: ErrorBody };
@@ -49,6 +49,17 @@ export const accountRoutes =
         setEtag(reply, account.version);
         return account;
       },
+    });
+
+    app.get('/accounts/:id/deals', {
+      config: { access: 'user' },
+      schema: {
+        tags,
+        summary: "An account's deals in every project of the workspace (the 500 most recently changed)",
+        params: IdParams,
+        response: { 200: pageOf(AccountDeal), ...errors },
+      },
+      handler: (request) => listAccountDeals(db, authOf(request), request.params.id),
     });
 
     app.patch('/accounts/:id', {

@@ -8,7 +8,7 @@ import { newId } from '../../ids.js';
 import { recordAudit } from '../audit/record.js';
 import { isWorkspaceUser } from '../members/queries.js';
 import { canDeleteAccount, canUseCustomers } from './policy.js';
-import { accountsNamed, findAccount, listAccounts, toAccount } from './queries.js';
+import { accountsNamed, dealsOfAccount, findAccount, listAccounts, toAccount } from './queries.js';
 
 export function assertCustomersAccess(auth: Auth): void {
   if (!canUseCustomers(auth)) throw forbidden('Guests do not see the workspace’s accounts and contacts.');
@@ -39,6 +39,14 @@ export async function getAccount(db: Db, auth: Auth, id: string): Promise<Accoun
   if (!row) throw notFound('Account');
   assertCustomersAccess(auth);
   return toAccount(row);
+}
+
+/** An account's deals in every project of the workspace (workspace members see every project). */
+export async function listAccountDeals(db: Db, auth: Auth, id: string) {
+  const row = await findAccount(db, auth.workspaceId, id);
+  if (!row) throw notFound('Account');
+  assertCustomersAccess(auth);
+  return { items: await dealsOfAccount(db, auth.workspaceId, id), nextCursor: null };
 }
 
 /** Inserts an account row (also used by imports); no audit here. */

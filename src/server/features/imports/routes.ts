@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ErrorBody, IdParams } from '../../../core/common/schemas.js';
-import { ImportQuery, ImportResult } from '../../../core/imports/schemas.js';
+import { AccountImportQuery, ContactImportQuery, ImportQuery, ImportResult } from '../../../core/imports/schemas.js';
 import type { Db } from '../../db/database.js';
 import { authOf } from '../../http/authenticate.js';
+import { importAccounts, importContacts } from './customers.js';
 import { importDeals } from './service.js';
 import { CSV_TYPES, MAX_UPLOAD_BYTES, UploadBody, XLSX_TYPE } from './source.js';
 
@@ -25,6 +26,7 @@ export const importRoutes =
           `Send the file as the request body with \`Content-Type: text/csv\` (UTF-8 with or without BOM, UTF-16, or GB18030/GBK) or \`${XLSX_TYPE}\`.`,
           '`dryRun=true` checks every row and writes nothing. Otherwise the accepted rows are written in one transaction and the rejected ones are skipped and listed.',
           'Accounts and contacts named in the file are matched by name and created when missing; owners are matched by e-mail or name (else you).',
+          '`preset=auto` picks the preset whose header names the file matches best. The answer carries the header row, sample rows and the distinct stage values, for a mapping screen.',
         ].join(' '),
         params: IdParams,
         querystring: ImportQuery,
@@ -32,5 +34,33 @@ export const importRoutes =
       },
       handler: (request) =>
         importDeals(db, authOf(request), request.params.id, request.query, request.body, request.headers['content-type']),
+    });
+
+    app.post('/accounts/import', {
+      config: { access: 'user' },
+      bodyLimit: MAX_UPLOAD_BYTES,
+      schema: {
+        tags,
+        summary: 'Import accounts (companies) from a CSV or XLSX file',
+        description:
+          'The file is the request body, as for deals. Columns: name (required), industry, region, size, owner (e-mail or name), notes, guessed from Quarterdeck’s, Salesforce’s, HubSpot’s and Pipedrive’s header names or given by `mapping`. A name the workspace has already, or an earlier row has, is rejected.',
+        querystring: AccountImportQuery,
+        response: { 200: ImportResult, ...errors },
+      },
+      handler: (request) => importAccounts(db, authOf(request), request.query, request.body, request.headers['content-type']),
+    });
+
+    app.post('/contacts/import', {
+      config: { access: 'user' },
+      bodyLimit: MAX_UPLOAD_BYTES,
+      schema: {
+        tags,
+        summary: 'Import contacts from a CSV or XLSX file',
+        description:
+          'Columns: name (or first and last name), title, phone, e-mail, WeChat, account, notes. An e-mail the workspace has already is rejected; accounts are matched by name and created when missing.',
+        querystring: ContactImportQuery,
+        response: { 200: ImportResult, ...errors },
+      },
+      handler: (request) => importContacts(db, authOf(request), request.query, request.body, request.headers['content-type']),
     });
   };

@@ -2,7 +2,7 @@ import { nameKey } from '../../../core/accounts/schemas.js';
 import { rankBetween } from '../../../core/deals/rank.js';
 import { type DealDraft, mapDealRow, type RowContext } from '../../../core/imports/map-row.js';
 import { type Cell, cellText } from '../../../core/imports/parse-values.js';
-import { foldStage, PRESETS, resolveColumns } from '../../../core/imports/presets.js';
+import { detectPreset, foldStage, PRESETS, resolveColumns } from '../../../core/imports/presets.js';
 import type { ImportQuery, ImportResult } from '../../../core/imports/schemas.js';
 import { nowIso, todayIn } from '../../clock.js';
 import type { AccountTable, ContactTable, Db, DealStageHistoryTable, DealTable, Trx } from '../../db/database.js';
@@ -13,6 +13,7 @@ import { recordAudit } from '../audit/record.js';
 import { lastRank, userTimeZone } from '../deals/queries.js';
 import { requireProjectForDeals } from '../deals/service.js';
 import { loadStages } from '../stages/queries.js';
+import { addSample, StageValueCounter } from './report.js';
 import { rowsOf, spool, UploadBody, uploadKind, XLSX_TYPE } from './source.js';
 
 const BATCH = 400;
@@ -67,7 +68,6 @@ export async function importDeals(
     throw new AppError('UNSUPPORTED_MEDIA_TYPE', `Send the file as the body: Content-Type text/csv or ${XLSX_TYPE}.`);
   }
   const stages = await loadStages(db, auth.workspaceId, auth.userId);
-  const preset = PRESETS[query.preset];
   const { stages: stageMapping, ...fieldMapping } = query.mapping ?? {};
   const stageMap: Record<string, string> = {};
   for (const [from, to] of Object.entries(stageMapping ?? {})) {
@@ -85,14 +85,17 @@ export async function importDeals(
     const header = await rows.next();
     if (header.done) throw rule('The file is empty: it needs a header row and at least one data row.');
     const headers = header.value.map((cell) => cellText(cell));
+    const presetName = query.preset === 'auto' ? detectPreset(headers) : query.preset;
+    const preset = PRESETS[presetName];
     const { columns, unknownHeaders, missing } = resolveColumns(headers, preset, fieldMapping);
     if (missing.length > 0) throw rule(`The mapping names columns the file does not have: ${missing.join(', ')}.`, { missing, headers });
     if (columns.title === undefined) {
-      throw rule('No column gives the deal title; map one (mapping={"title":"…"}).', { headers, preset: query.preset });
+      throw rule('No column gives the deal title; map one (mapping={"title":"…"}).', { headers, preset: presetName });
     }
     const ctx: RowContext = { preset, columns, stages, stageMap, defaultCurrency: project.currency, today };
     const result: ImportResult = {
       dryRun,
+      preset: presetName,
       total: 0,
       accepted: 0,
       rejected: [],
@@ -102,7 +105,11 @@ export async function importDeals(
       contactsCreated: 0,
       columns: Object.fromEntries(Object.entries(columns).map(([field, at]) => [field, headers[at as number]])),
       unmappedHeaders: unknownHeaders.filter((h) => h !== ''),
+      headers,
+      samples: [],
+      stageValues: [],
     };
+    const stageValues = new StageValueCounter(ctx);
     const now = nowIso();
     const accounts: AccountTable[] = [];
     const contacts: ContactTable[] = [];
@@ -229,6 +236,8 @@ export async function importDeals(
       rowNumber++;
       if (cells.every((cell: Cell) => cellText(cell) === '')) continue;
       result.total++;
+      addSample(result.samples, cells, headers.length);
+      if (columns.stage !== undefined) stageValues.add(cellText(cells[columns.stage] ?? null));
       const mapped = mapDealRow(cells, ctx);
       if (!mapped.ok) {
         result.rejectedTotal++;
@@ -239,6 +248,7 @@ export async function importDeals(
       await add(mapped.value);
     }
     await flush();
+    result.stageValues = stageValues.list();
     if (trx) {
       result.created = result.accepted;
       await recordAudit(trx, {
@@ -250,7 +260,7 @@ export async function importDeals(
         action: 'create',
         after: {
           kind: 'deals',
-          preset: query.preset,
+          preset: presetName,
           file: upload.kind,
           bytes: upload.bytes,
           created: result.created,
