@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { type KeyboardEvent, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { type KeyboardEvent, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { BaselineTask } from '../../../core/baselines/schemas';
 import type { Dependency } from '../../../core/dependencies/schemas';
 import type { ScheduledTaskView, TaskListItem } from '../../../core/tasks/schemas';
@@ -83,7 +83,8 @@ export function GanttBoard(props: Props) {
   useEffect(() => {
     if (painted.current || rows.length === 0) return;
     painted.current = true;
-    requestAnimationFrame(() => performance.mark('gantt:painted'));
+    // The frame after the first commit, once it has been painted.
+    requestAnimationFrame(() => setTimeout(() => performance.mark('gantt:painted'), 0));
   }, [rows.length]);
 
   const virtualRows = rowVirtualizer.getVirtualItems();
@@ -120,10 +121,29 @@ export function GanttBoard(props: Props) {
     else groups.push({ key, x: item.start, w: item.size, label: formats.group.format(dateOf(column.start)) });
   }
 
-  const endDrag = () => {
+  // Stable handlers, so that only the rows coming into view render while scrolling (GridRow is memoized).
+  const dropRef = useRef(drop);
+  dropRef.current = drop;
+  const { onReorder } = props;
+  const endDrag = useCallback(() => {
     dragId.current = null;
     setDrop(null);
-  };
+  }, []);
+  const onDragStart = useCallback((id: string) => {
+    dragId.current = id;
+  }, []);
+  const onDragOver = useCallback((id: string, after: boolean) => {
+    const current = dropRef.current;
+    if (dragId.current && (current?.id !== id || current.after !== after)) setDrop({ id, after });
+  }, []);
+  const onDrop = useCallback(
+    (id: string, after: boolean) => {
+      const moving = dragId.current;
+      endDrag();
+      if (moving && moving !== id) onReorder(moving, id, after);
+    },
+    [endDrag, onReorder],
+  );
 
   return (
     // biome-ignore lint/a11y/useSemanticElements: a virtualized grid of rows positioned one by one, which a table cannot be
@@ -190,17 +210,9 @@ export function GanttBoard(props: Props) {
                   onSelect={props.onSelect}
                   onOpen={props.onOpen}
                   onDragEnd={endDrag}
-                  onDragStart={(id) => {
-                    dragId.current = id;
-                  }}
-                  onDragOver={(id, after) => {
-                    if (dragId.current && (drop?.id !== id || drop.after !== after)) setDrop({ id, after });
-                  }}
-                  onDrop={(id, after) => {
-                    const moving = dragId.current;
-                    endDrag();
-                    if (moving && moving !== id) props.onReorder(moving, id, after);
-                  }}
+                  onDragStart={onDragStart}
+                  onDragOver={onDragOver}
+                  onDrop={onDrop}
                 />
               );
             })}

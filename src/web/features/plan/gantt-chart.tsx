@@ -1,4 +1,4 @@
-import { type PointerEvent as ReactPointerEvent, useRef, useState } from 'react';
+import { memo, type PointerEvent as ReactPointerEvent, useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BaselineTask } from '../../../core/baselines/schemas';
 import { toEpochDay } from '../../../core/calendar/civil-date';
@@ -52,6 +52,9 @@ export function GanttChart(props: Props) {
   const px = scale.pxPerDay;
   const top = firstRow * ROW_HEIGHT;
   const height = Math.max(0, lastRow - firstRow + 1) * ROW_HEIGHT;
+  // The drawing covers only the rows and days in view (and their overscan): a small layer to paint while scrolling.
+  const left = Math.max(0, xOf(scale, fromDay));
+  const width = Math.max(0, Math.min(scale.width, xOf(scale, toDay + 1)) - left);
 
   const pointOf = (event: ReactPointerEvent) => {
     const rect = svgRef.current?.parentElement?.getBoundingClientRect();
@@ -67,6 +70,15 @@ export function GanttChart(props: Props) {
     const { x, y } = pointOf(event);
     setDrag({ mode, task, row, box, x, y, dx: 0 });
   };
+
+  // Bars are memoized: they get one stable handler that calls the latest `begin`.
+  const beginRef = useRef(begin);
+  beginRef.current = begin;
+  const onBegin = useCallback(
+    (event: ReactPointerEvent, mode: Drag['mode'], task: TaskListItem, row: number, box: BarBox) =>
+      beginRef.current(event, mode, task, row, box),
+    [],
+  );
 
   const onPointerMove = (event: ReactPointerEvent) => {
     if (!drag) return;
@@ -138,9 +150,9 @@ export function GanttChart(props: Props) {
     <svg
       ref={svgRef}
       className={`gantt-svg${drag ? ' is-dragging' : ''}`}
-      width={scale.width}
+      width={width}
       height={height}
-      style={{ top }}
+      style={{ top, left }}
       onPointerMove={onPointerMove}
       onPointerUp={onPointerUp}
       onPointerCancel={() => setDrag(null)}
@@ -155,12 +167,12 @@ export function GanttChart(props: Props) {
           <path d="M0,0 L8,4 L0,8 z" className="gantt-arrowhead is-critical" />
         </marker>
       </defs>
-      <g transform={`translate(0,${-top})`}>
+      <g transform={`translate(${-left},${-top})`}>
         {bands.map((band) => (
           <rect key={band.x} x={band.x} y={top} width={band.w} height={height} className="gantt-nonworking" />
         ))}
         {selectedRow !== undefined && selectedRow >= firstRow && selectedRow <= lastRow && (
-          <rect x={0} y={selectedRow * ROW_HEIGHT} width={scale.width} height={ROW_HEIGHT} className="gantt-row-selected" />
+          <rect x={left} y={selectedRow * ROW_HEIGHT} width={width} height={ROW_HEIGHT} className="gantt-row-selected" />
         )}
         {today >= fromDay && today <= toDay && (
           <line x1={xOf(scale, today) + px / 2} x2={xOf(scale, today) + px / 2} y1={top} y2={top + height} className="gantt-today" />
@@ -188,27 +200,16 @@ export function GanttChart(props: Props) {
             );
           })}
         {arrows.map(({ dependency, d, critical, names }) => (
-          <g key={dependency.id} className={`gantt-link${critical ? ' is-critical' : ''}`}>
-            <path d={d} className="gantt-link-line" markerEnd={`url(#${critical ? 'gantt-arrow-critical' : 'gantt-arrow'})`}>
-              <title>{t('plan.gantt.dependency.arrowLabel', { ...names, type: dependency.type, lag: dependency.lag })}</title>
-            </path>
-            {canEdit && (
-              // biome-ignore lint/a11y/useSemanticElements: an SVG arrow cannot be an HTML <button>; it acts as one
-              <path
-                d={d}
-                className="gantt-link-hit"
-                role="button"
-                tabIndex={0}
-                aria-label={t('plan.gantt.dependency.arrowLabel', { ...names, type: dependency.type, lag: dependency.lag })}
-                onClick={() => props.onArrow(dependency)}
-                onKeyDown={(event) => {
-                  if (event.key === 'Enter' || event.key === ' ') props.onArrow(dependency);
-                }}
-                data-testid="gantt-link"
-                data-dependency-id={dependency.id}
-              />
-            )}
-          </g>
+          <Arrow
+            key={dependency.id}
+            dependency={dependency}
+            d={d}
+            critical={critical === true}
+            from={names.from}
+            to={names.to}
+            canEdit={canEdit}
+            onArrow={props.onArrow}
+          />
         ))}
         {visible.map((task, k) => {
           const row = firstRow + k;
@@ -220,11 +221,13 @@ export function GanttChart(props: Props) {
               key={task.id}
               task={task}
               scheduled={scheduled}
-              box={box}
+              x0={box.x0}
+              x1={box.x1}
+              kind={box.kind}
               row={row}
               canEdit={canEdit}
               dates={`${format.date(scheduled.startDate)} – ${format.date(scheduled.finishDate)}`}
-              onBegin={begin}
+              onBegin={onBegin}
               onOpen={props.onOpen}
             />
           );
@@ -235,10 +238,9 @@ export function GanttChart(props: Props) {
   );
 }
 
-type BarProps = {
+type BarProps = BarBox & {
   task: TaskListItem;
   scheduled: ScheduledTaskView;
-  box: BarBox;
   row: number;
   canEdit: boolean;
   dates: string;
@@ -246,7 +248,8 @@ type BarProps = {
   onOpen: (id: string) => void;
 };
 
-function Bar({ task, scheduled, box, row, canEdit, dates, onBegin, onOpen }: BarProps) {
+const Bar = memo(function Bar({ task, scheduled, x0, x1, kind, row, canEdit, dates, onBegin, onOpen }: BarProps) {
+  const box: BarBox = { x0, x1, kind };
   const y = row * ROW_HEIGHT + BAR_TOP;
   const cy = centreY(row);
   const percent = task.isSummary ? (task.rollup?.percentComplete ?? 0) : task.percentComplete;
@@ -342,7 +345,46 @@ function Bar({ task, scheduled, box, row, canEdit, dates, onBegin, onOpen }: Bar
       {label}
     </g>
   );
-}
+});
+
+type ArrowProps = {
+  dependency: Dependency;
+  d: string;
+  critical: boolean;
+  from: string;
+  to: string;
+  canEdit: boolean;
+  onArrow: (dependency: Dependency) => void;
+};
+
+/** A dependency arrow; those who edit click it (or press Enter on it) to change its type or lag. */
+const Arrow = memo(function Arrow({ dependency, d, critical, from, to, canEdit, onArrow }: ArrowProps) {
+  const { t } = useTranslation();
+  const label = t('plan.gantt.dependency.arrowLabel', { from, to, type: dependency.type, lag: dependency.lag });
+  return (
+    <g className={`gantt-link${critical ? ' is-critical' : ''}`}>
+      <path d={d} className="gantt-link-line" markerEnd={`url(#${critical ? 'gantt-arrow-critical' : 'gantt-arrow'})`}>
+        <title>{label}</title>
+      </path>
+      {canEdit && (
+        // biome-ignore lint/a11y/useSemanticElements: an SVG arrow cannot be an HTML <button>; it acts as one
+        <path
+          d={d}
+          className="gantt-link-hit"
+          role="button"
+          tabIndex={0}
+          aria-label={label}
+          onClick={() => onArrow(dependency)}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter' || event.key === ' ') onArrow(dependency);
+          }}
+          data-testid="gantt-link"
+          data-dependency-id={dependency.id}
+        />
+      )}
+    </g>
+  );
+});
 
 /** Where the bar would go (move, resize) or the line being drawn to a successor (link). */
 function Ghost({ drag, px }: { drag: Drag; px: number }) {

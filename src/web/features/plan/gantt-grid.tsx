@@ -1,5 +1,5 @@
 import { CaretDownOutlined, CaretRightOutlined, HolderOutlined } from '@ant-design/icons';
-import { type DragEvent, type ReactNode, useState } from 'react';
+import { type DragEvent, memo, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ScheduledTaskView, TaskListItem } from '../../../core/tasks/schemas';
 import { useFormat } from '../../app/locale';
@@ -72,7 +72,7 @@ type RowProps = Cell & {
 };
 
 /** One task of the work breakdown: outline number, indented name (summaries fold), duration, dates, float, people, progress. */
-export function GridRow(props: RowProps) {
+export const GridRow = memo(function GridRow(props: RowProps) {
   const { task, scheduled, columns, row, memberNames } = props;
   const { t } = useTranslation();
   const format = useFormat();
@@ -179,4 +179,4 @@ export function GridRow(props: RowProps) {
       ))}
     </div>
   );
-}
+});
