@@ -6,8 +6,10 @@ import autocannon from 'autocannon';
 
 export type LoadResult = { rps: number; p50: number; p99: number; errors: number; non2xx: number; bytesPerReq: number };
 
-/** What `npm start` runs: the bundled server (npm run bench builds it first). */
-const PRODUCTION_ENTRY = path.resolve(import.meta.dirname, '../dist/server/main.js');
+/** What `npm start` runs: the bundled server (npm run bench builds it first), or a bundle built elsewhere (QD_SERVER_ENTRY). */
+const PRODUCTION_ENTRY = process.env.QD_SERVER_ENTRY
+  ? path.resolve(process.env.QD_SERVER_ENTRY)
+  : path.resolve(import.meta.dirname, '../dist/server/main.js');
 
 /**
  * Forks a server and waits for its 'ready' message. `server.ts` means the application: the

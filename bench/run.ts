@@ -8,6 +8,7 @@ import { migrateToLatest } from '../src/server/db/migrate.js';
 import { coreScenarios } from './core-scenarios.js';
 import { dealScenarios } from './deals-scenarios.js';
 import { generateWorkspace } from './generate.js';
+import { forecastComputeRows, goalScenarios } from './goals-scenarios.js';
 import { load, loadGenerator, rssMb, startServer, stopServer } from './load.js';
 import { scheduleScenario } from './schedule-scenario.js';
 
@@ -17,7 +18,7 @@ const rows: Row[] = [];
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const PROJECTS = 10_000;
 /** `BENCH_ONLY=deals,core` runs a subset; the foundation scenarios (and their baselines) always run. */
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'deals,schedule,core').split(','));
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'deals,schedule,goals,core').split(','));
 const fmt = (n: number) => (n >= 100 ? Math.round(n).toLocaleString('en') : n.toFixed(2));
 
 async function baselines(port: number) {
@@ -132,6 +133,11 @@ async function main() {
     : null;
   if (sqliteDeals) rows.push(...sqliteDeals.rows);
   if (ONLY.has('schedule')) rows.push(await scheduleScenario('SQLite', path.join(dir, 'schedule.sqlite'), 3916, SECONDS));
+  if (ONLY.has('goals'))
+    rows.push(
+      ...(await forecastComputeRows()),
+      ...(await goalScenarios({ label: 'SQLite', url: sqliteFile, port: 3918, seconds: SECONDS, data })),
+    );
 
   const pgAdmin = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const name = `qd_bench_${Date.now()}`;
@@ -154,6 +160,8 @@ async function main() {
       });
       rows.push(...pgDeals.rows);
     }
+    if (ONLY.has('goals'))
+      rows.push(...(await goalScenarios({ label: 'PostgreSQL', url: target.toString(), port: 3919, seconds: SECONDS, data: pgData })));
     await admin.query(`drop database if exists "${name}" with (force)`);
     if (ONLY.has('schedule')) {
       await admin.query(`create database "${name}_plan"`);

@@ -134,8 +134,8 @@ const MAX_ATTEMPTS = 120;
 /** Tables of bookkeeping, not of things users see: a plan's revision counter (bumped to lock the plan), sign-in counters, sessions. */
 const BOOKKEEPING = new Set(['plan_revisions', 'rate_limits', 'sessions']);
 
-/** Writes that change no workspace object and so record nothing (sessions and rate-limit counters). */
-const NOT_AUDITED = new Set(['POST /api/v1/auth/login', 'POST /api/v1/auth/logout']);
+/** Writes that change no workspace object and so record nothing (sessions and rate-limit counters; a check of an unsaved draft). */
+const NOT_AUDITED = new Set(['POST /api/v1/auth/login', 'POST /api/v1/auth/logout', 'POST /api/v1/goals/smart']);
 
 async function failAuditWrites(db: Db, dialect: Dialect, on: boolean): Promise<void> {
   if (dialect === 'sqlite') {
