@@ -10,15 +10,16 @@ import { useDealTitle } from './use-goals';
 function DealLink({ dealId }: { dealId: string }) {
   const deal = useDealTitle(dealId);
   return (
-    <Link to={`/deals/${encodeURIComponent(dealId)}`} data-testid="driver-link">
-      {deal.data?.title ?? '…'}
+    <div className="qd-driver-deal">
+      <Link to={`/deals/${encodeURIComponent(dealId)}`} data-testid="driver-link">
+        {deal.data?.title ?? '…'}
+      </Link>
       {deal.data?.accountName && (
         <Typography.Text type="secondary" className="qd-small">
-          {' '}
-          · {deal.data.accountName}
+          {deal.data.accountName}
         </Typography.Text>
       )}
-    </Link>
+    </div>
   );
 }
 

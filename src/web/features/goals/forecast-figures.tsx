@@ -3,6 +3,7 @@ import { Alert, Tooltip, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { isPipelineMetric } from '../../../core/goals/goal-scope';
 import type { Forecast, Goal } from '../../../core/goals/schemas';
 import { useGoalFormat } from './goal-format';
 
@@ -29,6 +30,7 @@ export function ForecastFigures({ goal, forecast, canSeeRates }: Props) {
   const { t } = useTranslation();
   const format = useGoalFormat();
   const value = (amount: number) => format.value(amount, goal);
+  const hasPipeline = isPipelineMetric(goal.metric);
   const attainedShare = goal.target > 0 ? forecast.attained / goal.target : null;
   const tone =
     forecast.probability === null ? 'none' : forecast.probability >= 0.5 ? 'good' : forecast.probability >= 0.2 ? 'fair' : 'poor';
@@ -54,18 +56,12 @@ export function ForecastFigures({ goal, forecast, canSeeRates }: Props) {
         )}
         {forecast.p50 !== null && (
           <dl className="qd-quantiles" data-testid="forecast-quantiles">
-            <div>
-              <dt>{t('goals.forecast.p10')}</dt>
-              <dd className="qd-number">{value(forecast.p10 ?? 0)}</dd>
-            </div>
-            <div>
-              <dt>{t('goals.forecast.p50')}</dt>
-              <dd className="qd-number">{value(forecast.p50)}</dd>
-            </div>
-            <div>
-              <dt>{t('goals.forecast.p90')}</dt>
-              <dd className="qd-number">{value(forecast.p90 ?? 0)}</dd>
-            </div>
+            {(['p10', 'p50', 'p90'] as const).map((key) => (
+              <div key={key}>
+                <dt>{t(`goals.forecast.${key}`)}</dt>
+                <dd className="qd-number">{value(forecast[key] ?? 0)}</dd>
+              </div>
+            ))}
           </dl>
         )}
         {forecast.method && (
@@ -83,15 +79,19 @@ export function ForecastFigures({ goal, forecast, canSeeRates }: Props) {
             </Typography.Text>
           )}
         </Figure>
-        <Figure label={t('goals.forecast.weightedPipeline')} help={t('goals.forecast.weightedHelp')} testId="forecast-weighted">
-          <span className="qd-number">{value(forecast.weightedPipeline)}</span>
-        </Figure>
-        <Figure label={t('goals.forecast.commit')} help={t('goals.forecast.commitHelp')} testId="forecast-commit">
-          <span className="qd-number">{value(forecast.commit)}</span>
-        </Figure>
-        <Figure label={t('goals.forecast.bestCase')} help={t('goals.forecast.bestCaseHelp')} testId="forecast-best-case">
-          <span className="qd-number">{value(forecast.bestCase)}</span>
-        </Figure>
+        {hasPipeline && (
+          <>
+            <Figure label={t('goals.forecast.weightedPipeline')} help={t('goals.forecast.weightedHelp')} testId="forecast-weighted">
+              <span className="qd-number">{value(forecast.weightedPipeline)}</span>
+            </Figure>
+            <Figure label={t('goals.forecast.commit')} help={t('goals.forecast.commitHelp')} testId="forecast-commit">
+              <span className="qd-number">{value(forecast.commit)}</span>
+            </Figure>
+            <Figure label={t('goals.forecast.bestCase')} help={t('goals.forecast.bestCaseHelp')} testId="forecast-best-case">
+              <span className="qd-number">{value(forecast.bestCase)}</span>
+            </Figure>
+          </>
+        )}
         <Figure label={t('goals.forecast.pace')} testId="forecast-pace">
           <span className={forecast.pace !== null && forecast.pace < 0.8 ? 'qd-number qd-behind' : 'qd-number'}>
             {forecast.pace === null

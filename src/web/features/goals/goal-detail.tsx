@@ -2,6 +2,7 @@ import { ApartmentOutlined, DeleteOutlined, EditOutlined, PlusOutlined } from '@
 import { Alert, Button, Flex, Popconfirm, Skeleton, Tag, Typography } from 'antd';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isPipelineMetric } from '../../../core/goals/goal-scope';
 import type { GoalNode } from '../../../core/goals/schemas';
 import { DateRange } from '../../components/date-text';
 import { Panel } from '../../components/panel';
@@ -142,7 +143,7 @@ export function GoalDetail({ goal, today, canManage, canSeeRates, meId, ownerNam
         </Suspense>
       )}
       <div className="qd-goal-grid qd-goal-grid-even">
-        {!isCustom && <ForecastDrivers goal={goal} drivers={forecast.data?.drivers ?? []} />}
+        {isPipelineMetric(goal.metric) && <ForecastDrivers goal={goal} drivers={forecast.data?.drivers ?? []} />}
         {goal.childCount > 0 && <GoalLeaderboard goalId={goal.id} onSelect={onSelect} />}
       </div>
     </section>

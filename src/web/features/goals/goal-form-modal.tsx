@@ -9,6 +9,7 @@ import { currencies, minorDigits } from '../../app/format';
 import { useLocale } from '../../app/locale';
 import { ModalFooter } from '../../components/modal-footer';
 import { currencyAllowed, type GoalFormValues, goalToValues, newGoalValues, valuesToBody } from './goal-draft';
+import { groupedNumber } from './goal-format';
 import { SmartPanel } from './smart-panel';
 import { useDebounced } from './use-debounced';
 import { useAccountRegions, useSmartDraft } from './use-goals';
@@ -137,6 +138,7 @@ export function GoalFormModal({ open, project, goal, parentId, goals, members, p
               <InputNumber
                 min={0}
                 precision={digits}
+                {...groupedNumber}
                 prefix={isMoney ? format.currencySymbol(currency) : undefined}
                 className="qd-full-width"
                 data-testid="goal-target"

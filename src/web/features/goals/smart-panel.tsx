@@ -27,7 +27,7 @@ export function smartReason(t: TFunction, exists: (key: string) => boolean, resu
     const currency = typeof params.currency === 'string' ? params.currency : null;
     params.target = format.value(params.target, { currency });
   }
-  if (typeof params.metric === 'string') params.metric = t(`goals.metric.${params.metric}` as 'goals.metric.revenue');
+  if (typeof params.metric === 'string') params.metric = t(`goals.metricInline.${params.metric}` as 'goals.metricInline.revenue');
   if (typeof params.scope === 'string') {
     params.scope = t(`goals.smart.scope.${params.scope}` as 'goals.smart.scope.project', { region: params.region ?? '' });
   }

@@ -7,7 +7,7 @@ import type { Member } from '../../../core/members/schemas';
 import { minorDigits, toMajor, toMinor } from '../../app/format';
 import { useFormat } from '../../app/locale';
 import { ModalFooter } from '../../components/modal-footer';
-import { useGoalFormat } from './goal-format';
+import { groupedNumber, useGoalFormat } from './goal-format';
 import { type QuotaRow, quotaBodies, remainingOf, spreadEvenly } from './split-quotas';
 
 type Props = {
@@ -166,6 +166,7 @@ function SplitBody({ goal, existing, members, regions, pending, onSubmit, onCanc
                 <InputNumber
                   min={0}
                   precision={digits}
+                  {...groupedNumber}
                   disabled={!row.include}
                   value={toShown(row.target)}
                   prefix={goal.currency ? format.currencySymbol(goal.currency) : undefined}

@@ -22,6 +22,13 @@ export const goalsEn = {
     activities: 'Activities',
     custom: 'Custom',
   },
+  metricInline: {
+    revenue: 'revenue',
+    deals_won: 'deals won',
+    new_customers: 'new customers',
+    activities: 'activities',
+    custom: 'a custom measure',
+  },
   metricHelp: {
     revenue: 'Amount of won deals closed in the period (the owner’s deals for a member quota).',
     deals_won: 'Number of deals won in the period.',

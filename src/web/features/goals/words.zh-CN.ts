@@ -25,6 +25,13 @@ export const goalsZh: Shape<typeof goalsEn> = {
     activities: '活动数',
     custom: '自定义',
   },
+  metricInline: {
+    revenue: '销售额',
+    deals_won: '赢单数',
+    new_customers: '新客户数',
+    activities: '活动数',
+    custom: '自定义指标',
+  },
   metricHelp: {
     revenue: '期间内赢单的金额（成员配额只计该负责人的商机）。',
     deals_won: '期间内赢得的商机个数。',
