@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bruteProbabilityAtLeast, bruteQuantile } from '../../../core/forecast/test-helpers';
 import type { Forecast, Goal, GoalNode, Leaderboard } from '../../../core/goals/schemas';
 import { testDialects } from '../../test/databases.js';
 import { auditRowsFor, countRows, digestTables } from '../../test/db-inspect.js';
@@ -204,6 +205,44 @@ describe.each(testDialects())('goals on %s', (dialect) => {
     const refused = await owner.request('DELETE', `/goals/${parent.id}`);
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error.details.childIds.sort()).toEqual([ownerQuota.id, miaQuota.id].sort());
+  });
+
+  it('falls back to the seeded Monte Carlo in the worker for a large distribution, within 0.02 of full enumeration', async () => {
+    const project = await buildProject(owner, { name: 'Monte Carlo', startDate: '2030-01-01', endDate: '2030-12-31' });
+    // Twelve open deals with coprime amounts near ¥10,000: about 12 million DP states, too many for the exact path.
+    const amounts = [
+      1_000_003, 1_100_009, 1_200_007, 1_300_021, 1_400_017, 1_500_007, 1_600_033, 1_700_021, 1_800_017, 1_900_009, 2_000_003, 2_100_001,
+    ];
+    const probabilities = [0.1, 0.2, 0.4, 0.6, 0.8, 0.35, 0.55, 0.75, 0.25, 0.45, 0.65, 0.85];
+    for (const [i, amount] of amounts.entries()) {
+      const response = await owner.request('POST', `/projects/${project.id}/deals`, {
+        title: `MC ${i}`,
+        amount,
+        stage: 'lead',
+        probability: probabilities[i],
+        expectedCloseDate: '2030-03-10',
+      });
+      expect(response.statusCode, response.body).toBe(201);
+    }
+    const target = 9_000_000;
+    const goal = await createGoal(revenue({ title: 'Large', target }), project.id);
+    const forecast = await forecastOf(goal.id);
+    expect(forecast).toMatchObject({ method: 'monte-carlo', trials: 20_000, attained: 0 });
+    const exact = bruteProbabilityAtLeast(amounts, probabilities, target);
+    expect(exact).toBeGreaterThan(0.2);
+    expect(exact).toBeLessThan(0.8);
+    expect(Math.abs((forecast.probability as number) - exact)).toBeLessThan(0.02);
+    // P10 ≤ P50 ≤ P90, each between the exact quantiles at q ∓ 0.02.
+    for (const [q, value] of [
+      [0.1, forecast.p10],
+      [0.5, forecast.p50],
+      [0.9, forecast.p90],
+    ] as const) {
+      expect(value).toBeGreaterThanOrEqual(bruteQuantile(amounts, probabilities, q - 0.02));
+      expect(value).toBeLessThanOrEqual(bruteQuantile(amounts, probabilities, q + 0.02));
+    }
+    // Deterministic: the same answer again (the seed is fixed; the second one comes from the cache).
+    expect(await forecastOf(goal.id)).toEqual(forecast);
   });
 
   it('counts a deals-won goal and a member quota of the owner only', async () => {
