@@ -11,6 +11,13 @@ import { QueryError } from '../../components/query-error';
 import { useBaselineVariance } from './baselines-data';
 import { usePlanTasks } from './use-plan';
 
+/** A date that does not break over two lines. */
+const Day = ({ value }: { value: string | null }) => (
+  <span className="qd-nowrap">
+    <DateText value={value} />
+  </span>
+);
+
 /** A task moved when it is new, gone, or any of its slips or its duration changed (the server's numbers, not recomputed). */
 export const hasMoved = (task: TaskVariance): boolean =>
   task.state !== 'planned' || task.startSlip !== 0 || task.finishSlip !== 0 || task.durationChange !== 0;
@@ -100,9 +107,9 @@ export function BaselineVarianceView({ project, baseline }: { project: Project; 
       render: (task) => {
         const item = outline.get(task.taskId);
         return (
-          <Flex gap={6} align="center" wrap style={{ paddingInlineStart: (item?.depth ?? 0) * 16 }}>
+          <Flex gap={6} align="center" style={{ paddingInlineStart: (item?.depth ?? 0) * 16, minWidth: 220 }}>
             {item && (
-              <Typography.Text type="secondary" className="qd-number">
+              <Typography.Text type="secondary" className="qd-number" style={{ flex: 'none' }}>
                 {item.wbs}
               </Typography.Text>
             )}
@@ -119,10 +126,10 @@ export function BaselineVarianceView({ project, baseline }: { project: Project; 
     {
       key: 'baselineStart',
       title: t('plan.baselines.baselineStart'),
-      render: (task) => <DateText value={task.baselineStart} />,
+      render: (task) => <Day value={task.baselineStart} />,
       from: 'lg',
     },
-    { key: 'currentStart', title: t('plan.baselines.currentStart'), render: (task) => <DateText value={task.currentStart} />, from: 'md' },
+    { key: 'currentStart', title: t('plan.baselines.currentStart'), render: (task) => <Day value={task.currentStart} />, from: 'md' },
     {
       key: 'startSlip',
       title: t('plan.baselines.startSlip'),
@@ -132,13 +139,13 @@ export function BaselineVarianceView({ project, baseline }: { project: Project; 
     {
       key: 'baselineFinish',
       title: t('plan.baselines.baselineFinish'),
-      render: (task) => <DateText value={task.baselineFinish} />,
+      render: (task) => <Day value={task.baselineFinish} />,
       from: 'lg',
     },
     {
       key: 'currentFinish',
       title: t('plan.baselines.currentFinish'),
-      render: (task) => <DateText value={task.currentFinish} />,
+      render: (task) => <Day value={task.currentFinish} />,
       from: 'md',
     },
     {

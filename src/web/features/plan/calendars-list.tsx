@@ -126,20 +126,21 @@ function AddHoliday({ year, onAdd }: { year: number; onAdd: (from: string, to: s
   };
   return (
     <Flex gap={8} wrap align="center" style={{ borderTop: '1px dashed rgba(128,128,128,0.3)', paddingTop: 12 }}>
-      <DatePicker.RangePicker
-        size="small"
-        value={range}
-        onChange={(value) => {
-          setMissing(false);
-          setRange(value?.[0] && value[1] ? [value[0], value[1]] : null);
-        }}
-        status={missing ? 'error' : undefined}
-        defaultPickerValue={[pickerStart(year), pickerStart(year)]}
-        aria-label={t('plan.calendars.dates')}
-        placeholder={[t('plan.calendars.dates'), t('plan.calendars.dates')]}
-        data-testid="holiday-add-dates"
-        key={year}
-      />
+      <span data-testid="holiday-add-dates">
+        <DatePicker.RangePicker
+          size="small"
+          value={range}
+          onChange={(value) => {
+            setMissing(false);
+            setRange(value?.[0] && value[1] ? [value[0], value[1]] : null);
+          }}
+          status={missing ? 'error' : undefined}
+          defaultPickerValue={[pickerStart(year), pickerStart(year)]}
+          aria-label={t('plan.calendars.dates')}
+          placeholder={[t('plan.calendars.dates'), t('plan.calendars.dates')]}
+          key={year}
+        />
+      </span>
       <Input
         size="small"
         value={name}
@@ -175,20 +176,21 @@ function AddMakeUp({ year, onAdd }: { year: number; onAdd: (date: string, name: 
   };
   return (
     <Flex gap={8} wrap align="center" style={{ borderTop: '1px dashed rgba(128,128,128,0.3)', paddingTop: 12 }}>
-      <DatePicker
-        size="small"
-        value={date}
-        onChange={(value) => {
-          setMissing(false);
-          setDate(value);
-        }}
-        status={missing ? 'error' : undefined}
-        defaultPickerValue={pickerStart(year)}
-        aria-label={t('plan.calendars.date')}
-        placeholder={t('plan.calendars.date')}
-        data-testid="makeup-add-date"
-        key={year}
-      />
+      <span data-testid="makeup-add-date">
+        <DatePicker
+          size="small"
+          value={date}
+          onChange={(value) => {
+            setMissing(false);
+            setDate(value);
+          }}
+          status={missing ? 'error' : undefined}
+          defaultPickerValue={pickerStart(year)}
+          aria-label={t('plan.calendars.date')}
+          placeholder={t('plan.calendars.date')}
+          key={year}
+        />
+      </span>
       <Input
         size="small"
         value={name}

@@ -259,7 +259,7 @@ export function TimeWeekView({ project, canManage }: { project: Project; canMana
                     {total === 0 ? '–' : format.number(total, 2)}
                   </td>
                 ))}
-                <td className="qd-align-end qd-number" data-testid="time-week-total">
+                <td className="qd-align-end qd-number" data-testid="time-week-total" data-hours={weekTotal}>
                   {format.number(weekTotal, 2)}
                 </td>
               </tr>
