@@ -96,7 +96,7 @@ export function ForecastFigures({ goal, forecast, canSeeRates }: Props) {
           <span className={forecast.pace !== null && forecast.pace < 0.8 ? 'qd-number qd-behind' : 'qd-number'}>
             {forecast.pace === null
               ? t('goals.forecast.paceNone')
-              : t('goals.forecast.paceValue', { percent: format.percent(forecast.pace) })}
+              : t('goals.forecast.paceValue', { percent: format.wholePercent(forecast.pace) })}
           </span>
           <Typography.Text type="secondary" className="qd-figure-note">
             {t('goals.forecast.expectedByNow', { value: value(forecast.expectedByNow) })}
