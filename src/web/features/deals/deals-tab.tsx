@@ -1,6 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
 import { Button, Flex, Segmented } from 'antd';
-import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
+import { lazy, Suspense, startTransition, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { Project } from '../../../core/projects/schemas';
@@ -10,6 +11,7 @@ import { type BoardFilters, filtersFrom, writeFilters } from './board-filters';
 import { LazyDealFormModal, preloadDealForm } from './lazy-deal-form';
 import { PipelineBoard } from './pipeline-board';
 import { useCanEditDeals } from './use-can-edit-deals';
+import { pipelineQuery } from './use-deals';
 
 const DealList = lazy(() => import('./deal-list').then((module) => ({ default: module.DealList })));
 const ImportWizard = lazy(() => import('./import-wizard').then((module) => ({ default: module.ImportWizard })));
@@ -26,6 +28,15 @@ export function DealsTab({ project, canManage }: { project: Project; canManage: 
   const view: View = VIEWS.find((key) => key === params.get('view')) ?? 'board';
   const search = params.toString();
   const filters = useMemo(() => filtersFrom(new URLSearchParams(search), project.currency), [search, project.currency]);
+
+  // The board's data is asked for while the tab renders, not after; the filter bar (date pickers, selects)
+  // renders after the board's first frame, in a transition the board's data can interrupt.
+  // (What usePrefetchQuery does, for the board view only.)
+  const client = useQueryClient();
+  const board = pipelineQuery(project.id, filters);
+  if (view === 'board' && !client.getQueryState(board.queryKey)) void client.prefetchQuery(board);
+  const [filtersShown, setFiltersShown] = useState(false);
+  useEffect(() => startTransition(() => setFiltersShown(true)), []);
 
   const setView = (next: View) =>
     setParams(
@@ -66,7 +77,11 @@ export function DealsTab({ project, canManage }: { project: Project; canManage: 
       </Flex>
       {view === 'board' && (
         <>
-          <BoardFilterBar filters={filters} currency={project.currency} onChange={setFilters} />
+          {filtersShown ? (
+            <BoardFilterBar filters={filters} currency={project.currency} onChange={setFilters} />
+          ) : (
+            <div className="qd-toolbar qd-board-filters-placeholder" />
+          )}
           <PipelineBoard project={project} filters={filters} canEdit={canEdit} onCreate={onCreate} />
         </>
       )}

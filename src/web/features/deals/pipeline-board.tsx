@@ -177,7 +177,7 @@ export function PipelineBoard({ project, filters, canEdit, onCreate }: Props) {
     <DndContext
       sensors={sensors}
       collisionDetection={collisions}
-      measuring={{ droppable: { strategy: MeasuringStrategy.Always } }}
+      measuring={{ droppable: { strategy: MeasuringStrategy.WhileDragging } }}
       onDragStart={onDragStart}
       onDragMove={onDragMove}
       onDragEnd={onDragEnd}

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { Deal, DealCreate, DealPatch, LoseBody, Pipeline, ReopenBody, StageHistoryEntry, WinBody } from '../../../core/deals/schemas';
 import type { Stage } from '../../../core/stages/schemas';
@@ -18,13 +18,16 @@ export const dealKeys = {
 
 const dealPath = (id: string) => `/deals/${encodeURIComponent(id)}`;
 
-/** The board of a project with the filters applied (kept while new filters load). */
-export function usePipeline(projectId: string, filters: BoardFilters) {
-  return useQuery({
+/** The board of a project with the filters applied. */
+export const pipelineQuery = (projectId: string, filters: BoardFilters) =>
+  queryOptions({
     queryKey: dealKeys.pipeline(projectId, filters),
     queryFn: ({ signal }) => api.get<Pipeline>(`/projects/${encodeURIComponent(projectId)}/pipeline`, boardQuery(filters), signal),
-    placeholderData: (previous) => previous,
   });
+
+/** The board (the previous one stays on screen while new filters load). */
+export function usePipeline(projectId: string, filters: BoardFilters) {
+  return useQuery({ ...pipelineQuery(projectId, filters), placeholderData: (previous) => previous });
 }
 
 export function useStages() {
