@@ -22,4 +22,9 @@ describe('periodInstants', () => {
       to: '2027-03-31T16:00:00.000Z',
     });
   });
+
+  it('ends after every instant for a period running to 9999-12-31', () => {
+    const { to } = periodInstants('9999-01-01', '9999-12-31', 'Asia/Shanghai');
+    expect('9999-12-31T23:59:59.999Z' < to).toBe(true);
+  });
 });

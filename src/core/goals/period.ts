@@ -5,7 +5,9 @@ import { addCalendarDays } from '../calendar/civil-date';
  * `dueDate`, in `timeZone` (activities are logged at instants; the period is in calendar dates).
  */
 export function periodInstants(startDate: string, dueDate: string, timeZone: string): { from: string; to: string } {
-  return { from: startOfDay(startDate, timeZone), to: startOfDay(addCalendarDays(dueDate, 1), timeZone) };
+  const after = addCalendarDays(dueDate, 1);
+  // A period running to the last representable day ends after every instant there is.
+  return { from: startOfDay(startDate, timeZone), to: after.length > 10 ? '9999-12-31T23:59:59.999Z~' : startOfDay(after, timeZone) };
 }
 
 /** The UTC offset of `timeZone` at instant `ms`, in milliseconds (east positive). */
