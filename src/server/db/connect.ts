@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database, DbContext } from './database.js';
+import { GroupCommitDriver, GroupCommitSqliteDialect, type SqliteHandle } from './sqlite-group-commit.js';
 
 // int8 (count, sum, bigint columns) as a JS number: money stays far below 2^53.
 pg.types.setTypeParser(20, (value) => Number(value));
@@ -37,7 +38,7 @@ export function connect(url: string): DbContext {
   sqlite.pragma('busy_timeout = 5000');
   // SQLite's lower() folds ASCII only, PostgreSQL's all of Unicode: fold like JavaScript so searches agree.
   sqlite.function('lower', { deterministic: true }, (value: unknown) => (typeof value === 'string' ? value.toLowerCase() : value));
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const db = new Kysely<Database>({ dialect: new GroupCommitSqliteDialect(new GroupCommitDriver(withStatementCache(sqlite))) });
   const probe = sqlite.prepare('select 1');
   const ping = async () => {
     try {
@@ -53,10 +54,13 @@ export function connect(url: string): DbContext {
  * Kysely prepares every query anew; better-sqlite3 statements can be reused. Cache them by SQL
  * text (bounded), so a hot query is parsed and planned once.
  */
-function withStatementCache(sqlite: SQLite.Database, max = 500) {
+function withStatementCache(sqlite: SQLite.Database, max = 500): SqliteHandle {
   const cache = new Map<string, SQLite.Statement>();
   return {
     close: () => sqlite.close(),
+    get inTransaction() {
+      return sqlite.inTransaction;
+    },
     prepare: (text: string) => {
       let statement = cache.get(text);
       if (!statement) {
