@@ -21,7 +21,13 @@ const CASES = [
       description: '本项目内苏州制造业客户的赢单合同金额，以合同签订日期计入',
       relevance: '苏州是华东增长计划的重点城市',
     },
-    texts: { goalsTab: '目标', split: '拆分为配额' },
+    texts: {
+      goalsTab: '目标',
+      split: '拆分为配额',
+      custom: '自定义',
+      nps: '客户 NPS 达到 60',
+      npsWhat: '每月回访已签约客户，记录最新的净推荐值（-100 到 100）',
+    },
   },
   {
     locale: 'en',
@@ -32,7 +38,13 @@ const CASES = [
       description: 'Signed contract value of won deals with manufacturing accounts in Suzhou, counted on the signing date',
       relevance: 'Suzhou is the focus city of the East China growth plan',
     },
-    texts: { goalsTab: 'Goals', split: 'Split into quotas' },
+    texts: {
+      goalsTab: 'Goals',
+      split: 'Split into quotas',
+      custom: 'Custom',
+      nps: 'Customer NPS of 60',
+      npsWhat: 'Monthly calls to signed customers; record the latest net promoter score (-100 to 100)',
+    },
   },
 ] as const;
 const PASSWORD = 'Harbour-Lights-2027';
@@ -41,9 +53,10 @@ const YUAN = 100;
 const isoDay = (offset: number): string => new Date(Date.now() + offset * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
 
 type Json = Record<string, unknown>;
+type Api = <T = Json>(method: 'GET' | 'POST', path: string, data?: Json) => Promise<T>;
 
 /** The API with the browser context's session (cookies shared with the page) and its CSRF header. */
-async function apiOf(context: BrowserContext, base: string) {
+async function apiOf(context: BrowserContext, base: string): Promise<Api> {
   const csrf = async () => (await context.cookies()).find((cookie) => cookie.name === 'qd_csrf')?.value ?? '';
   return async <T = Json>(method: 'GET' | 'POST', path: string, data?: Json): Promise<T> => {
     const response = await context.request.fetch(`${base}/api/v1${path}`, {
@@ -62,24 +75,13 @@ const rowOf = (page: Page, title: string) => page.getByTestId('goal-row').filter
 describe.skipIf(!hasChromium || !hasWebBuild).each(CASES)('goals journey in $locale', (c) => {
   let server: RunningServer;
   let browser: Browser;
+  let session: Awaited<ReturnType<BrowserContext['storageState']>>;
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  it('creates a goal with two member quotas, wins a deal, and sees attainment and probability change', async () => {
-    const context = await browser.newContext({ locale: c.locale, timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 900 } });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    const byTestId = (id: string) => page.getByTestId(id);
+    // The workspace, with the demo team; each test signs in with this session and makes its own project.
+    const context = await browser.newContext();
     const api = await apiOf(context, server.url);
-
-    // The workspace (with the demo team), a project with two sales members and their open deals.
     await api('POST', '/auth/signup', {
       email: c.owner.email,
       password: PASSWORD,
@@ -89,16 +91,39 @@ describe.skipIf(!hasChromium || !hasWebBuild).each(CASES)('goals journey in $loc
       timeZone: 'Asia/Shanghai',
       demo: true,
     });
+    session = await context.storageState();
+    await context.close();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  /** A signed-in page in the case's language, its API, and the page errors it collects. */
+  async function open() {
+    const context = await browser.newContext({
+      locale: c.locale,
+      timezoneId: 'Asia/Shanghai',
+      viewport: { width: 1366, height: 900 },
+      storageState: session,
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    return { context, page, errors, byTestId: (id: string) => page.getByTestId(id), api: await apiOf(context, server.url) };
+  }
+
+  const newProject = (api: Api, name: string) =>
+    api<{ id: string }>('POST', '/projects', { name, startDate: isoDay(-30), endDate: isoDay(60), currency: 'CNY', status: 'active' });
+
+  it('creates a goal with two member quotas, wins a deal, and sees attainment and probability change', async () => {
+    const { context, page, errors, byTestId, api } = await open();
+
+    // A project with two sales members (from the demo team) and their open deals.
     const me = await api<{ user: { id: string } }>('GET', '/me');
     const users = await api<{ items: { id: string; name: string }[] }>('GET', '/users');
     const [memberA, memberB] = users.items.filter((user) => user.id !== me.user.id);
-    const project = await api<{ id: string }>('POST', '/projects', {
-      name: c.project,
-      startDate: isoDay(-30),
-      endDate: isoDay(60),
-      currency: 'CNY',
-      status: 'active',
-    });
+    const project = await newProject(api, c.project);
     for (const user of [memberA, memberB]) await api('POST', `/projects/${project.id}/members`, { userId: user.id, role: 'sales' });
     const newDeal = (title: string, amount: number, stage: string, ownerId: string) =>
       api<{ id: string; version: number }>('POST', `/projects/${project.id}/deals`, {
@@ -173,6 +198,57 @@ describe.skipIf(!hasChromium || !hasWebBuild).each(CASES)('goals journey in $loc
     // The leaderboard puts member A first; the chart is drawn.
     expect(await byTestId('leaderboard-row').first().textContent()).toContain(memberA.name);
     await byTestId('burn-up').locator('svg').first().waitFor();
+
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
+
+  it('takes check-ins on a custom goal and edits the exchange rates', async () => {
+    const { context, page, errors, byTestId, api } = await open();
+    const project = await newProject(api, c.texts.nps);
+
+    // A custom goal: measured by check-ins, which the SMART check says (M warns).
+    await page.goto(`${server.url}/projects/${project.id}?tab=goals`);
+    await byTestId('goal-add').click();
+    await byTestId('goal-title').fill(c.texts.nps);
+    await byTestId('goal-metric').click();
+    await page.locator(`.ant-select-item-option[title="${c.texts.custom}"]`).click();
+    await byTestId('goal-target').fill('60');
+    await byTestId('goal-description').fill(c.texts.npsWhat);
+    await byTestId('goal-relevance').fill(c.goal.relevance);
+    await expect.poll(() => byTestId('smart-m').getAttribute('data-result')).toBe('warn');
+    await byTestId('goal-form-submit').click();
+    await expect.poll(() => byTestId('goal-detail-title').textContent()).toBe(c.texts.nps);
+    await byTestId('check-ins').waitFor();
+
+    // Add a check-in, then correct it: the progress follows the latest value.
+    await byTestId('check-in-value').fill('45');
+    await byTestId('check-in-comment').fill('12 calls');
+    await byTestId('check-in-submit').click();
+    await expect.poll(() => byTestId('check-in-row').count()).toBe(1);
+    await expect.poll(() => rowOf(page, c.texts.nps).getByTestId('goal-progress').getAttribute('data-progress')).toBe('0.75');
+    await byTestId('check-in-edit').click();
+    await byTestId('check-in-value').fill('48');
+    await byTestId('check-in-submit').click();
+    await expect.poll(() => rowOf(page, c.texts.nps).getByTestId('goal-progress').getAttribute('data-progress')).toBe('0.8');
+    expect(await byTestId('check-in-row').textContent()).toContain('48');
+    expect(await byTestId('forecast-attained').textContent()).toContain('48');
+
+    // Exchange rates: add JPY and save; the table answers it.
+    await page.goto(`${server.url}/settings/workspace?tab=rates`);
+    await byTestId('rates-table').waitFor();
+    const before = await byTestId('rate-row').count();
+    await byTestId('rate-add').click();
+    await byTestId('rate-currency').last().click();
+    await page.keyboard.type('JPY');
+    await page.keyboard.press('Enter');
+    await byTestId('rate-value').last().fill('0.048');
+    await expect.poll(() => byTestId('rate-hint').last().textContent()).toContain('1 JPY = 0.048 CNY');
+    await byTestId('rate-save').click();
+    await expect.poll(() => byTestId('rate-save').isDisabled()).toBe(true);
+    const table = await api<{ rates: { currency: string; rate: number }[] }>('GET', '/exchange-rates');
+    expect(table.rates.find((rate) => rate.currency === 'JPY')?.rate).toBe(0.048);
+    expect(await byTestId('rate-row').count()).toBe(before + 1);
 
     expect(errors).toEqual([]);
     await context.close();
