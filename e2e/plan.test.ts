@@ -72,6 +72,8 @@ function choosePair(plan: Plan): { from: TaskListItem; to: TaskListItem } {
 }
 
 const dateFormat = (locale: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+/** The grid's dates: month and day. */
+const gridDate = (locale: string) => new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' });
 const civil = (value: string) => new Date(`${value}T00:00:00Z`);
 
 describe.skipIf(!hasChromium || !hasWebBuild).each(CASES)('plan journey in $locale', (c) => {
@@ -159,7 +161,7 @@ describe.skipIf(!hasChromium || !hasWebBuild).each(CASES)('plan journey in $loca
     };
 
     const finishCell = () => row(to.id).locator('[data-column="finish"]').textContent();
-    expect(await finishCell()).toBe(dateFormat(c.locale).format(civil(toBefore.finishDate)));
+    expect(await finishCell()).toBe(gridDate(c.locale).format(civil(toBefore.finishDate)));
 
     // Draw FS from → to: the successor now starts where the predecessor ends.
     await drag(from.id, to.id);
@@ -178,7 +180,7 @@ describe.skipIf(!hasChromium || !hasWebBuild).each(CASES)('plan journey in $loca
     // The UI shows the server's new dates: on the bar, and in the grid's finish column.
     expect(await bar(to.id).getAttribute('data-start')).toBe(toAfter.startDate);
     expect(await bar(to.id).getAttribute('data-finish')).toBe(toAfter.finishDate);
-    await expect.poll(finishCell).toBe(dateFormat(c.locale).format(civil(toAfter.finishDate)));
+    await expect.poll(finishCell).toBe(gridDate(c.locale).format(civil(toAfter.finishDate)));
     expect(toAfter.finishDate > toBefore.finishDate).toBe(true);
     // The new arrow is drawn.
     expect(await page.locator(`[data-testid="gantt-link"][data-dependency-id="${link?.id}"]`).count()).toBe(1);
@@ -193,6 +195,80 @@ describe.skipIf(!hasChromium || !hasWebBuild).each(CASES)('plan journey in $loca
     expect(text).toContain(to.title);
     const unchanged = await readPlan(page, projectId);
     expect(unchanged.dependencies.length).toBe(after.dependencies.length);
+
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('adds tasks in the drawer, indents and outdents them with the keyboard, and deletes a summary with its subtask', async () => {
+    const context = await browser.newContext({
+      locale: c.locale,
+      timezoneId: 'Asia/Shanghai',
+      baseURL: server.url,
+      viewport: { width: 1440, height: 900 },
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    const byTestId = (id: string) => page.getByTestId(id);
+    await page.goto('/sign-in');
+    await byTestId('sign-in-email').fill(c.owner.email);
+    await byTestId('sign-in-password').fill(PASSWORD);
+    await byTestId('sign-in-submit').click();
+    await page.waitForURL(/\/projects$/);
+    await byTestId('project-link').first().click();
+    await page.waitForURL(/\/projects\/[0-9a-z]+/);
+    const projectId = new URL(page.url()).pathname.split('/').pop() as string;
+    await byTestId('tab-plan').click();
+    await byTestId('gantt-bar').first().waitFor();
+    const topLevel = (await readPlan(page, projectId)).tasks.filter((task) => task.parentId === null).length;
+
+    // Nothing selected: "Add task" adds at the end of the top level; a checklist item comes along.
+    const add = async (title: string) => {
+      await byTestId('gantt-add').click();
+      await byTestId('task-title').fill(title);
+      await byTestId('task-checklist-new').fill(`${title}: confirm the venue`);
+      await byTestId('task-checklist-new').press('Enter');
+      await byTestId('task-submit').click();
+      await expect.poll(async () => (await readPlan(page, projectId)).tasks.some((task) => task.title === title)).toBe(true);
+      await byTestId('task-drawer').waitFor({ state: 'hidden' });
+    };
+    await add('Trade-show follow-up');
+    // The new task is selected: the next one goes right after it.
+    await add('Thank-you letters');
+    let plan = await readPlan(page, projectId);
+    const first = plan.tasks.find((task) => task.title === 'Trade-show follow-up') as TaskListItem;
+    const second = plan.tasks.find((task) => task.title === 'Thank-you letters') as TaskListItem;
+    expect(first).toMatchObject({ parentId: null, wbs: String(topLevel + 1), duration: 1 });
+    expect(first.checklist).toEqual([expect.objectContaining({ text: 'Trade-show follow-up: confirm the venue', done: false })]);
+    expect(second).toMatchObject({ parentId: null, wbs: String(topLevel + 2) });
+
+    // Tab indents the selected task under the one above; Shift+Tab brings it back.
+    const secondRow = page.locator(`[data-testid="gantt-row"][data-task-id="${second.id}"]`);
+    await secondRow.scrollIntoViewIfNeeded();
+    await secondRow.click();
+    await page.keyboard.press('Tab');
+    await expect
+      .poll(async () => (await readPlan(page, projectId)).tasks.find((task) => task.id === second.id)?.wbs)
+      .toBe(`${topLevel + 1}.1`);
+    plan = await readPlan(page, projectId);
+    expect(plan.tasks.find((task) => task.id === second.id)?.parentId).toBe(first.id);
+    expect(plan.tasks.find((task) => task.id === first.id)?.isSummary).toBe(true);
+    await page.keyboard.press('Shift+Tab');
+    await expect.poll(async () => (await readPlan(page, projectId)).tasks.find((task) => task.id === second.id)?.parentId).toBe(null);
+    await page.keyboard.press('Tab');
+    await expect.poll(async () => (await readPlan(page, projectId)).tasks.find((task) => task.id === second.id)?.parentId).toBe(first.id);
+
+    // Enter on the summary opens it; deleting it says its subtask goes too, and both go.
+    const firstRow = page.locator(`[data-testid="gantt-row"][data-task-id="${first.id}"]`);
+    await firstRow.click();
+    await page.keyboard.press('Enter');
+    await byTestId('task-delete').click();
+    expect(await page.locator('.ant-popconfirm').textContent()).toContain('1');
+    await page.locator('.ant-popconfirm .ant-btn-dangerous').click();
+    await expect
+      .poll(async () => (await readPlan(page, projectId)).tasks.filter((task) => task.id === first.id || task.id === second.id).length)
+      .toBe(0);
 
     expect(errors).toEqual([]);
     await context.close();

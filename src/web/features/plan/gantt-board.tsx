@@ -79,6 +79,12 @@ export function GanttBoard(props: Props) {
     if (element) element.scrollLeft = Math.max(0, xOf(scale, focusDay) - 3 * scale.pxPerDay * (scale.kind === 'day' ? 1 : 7));
   }, [focusNonce]);
 
+  // The selected row (picked with the keyboard, or just added) comes into view.
+  const selectedRow = props.selectedId === null ? undefined : rowOf.get(props.selectedId);
+  useEffect(() => {
+    if (selectedRow !== undefined) rowVirtualizer.scrollToIndex(selectedRow, { align: 'auto' });
+  }, [selectedRow, rowVirtualizer]);
+
   // The first paint with data: the bench measures the Gantt's own render from 'gantt:data' to here.
   useEffect(() => {
     if (painted.current || rows.length === 0) return;
@@ -106,7 +112,7 @@ export function GanttBoard(props: Props) {
           ? of({ month: 'short' })
           : scale.kind === 'week'
             ? of({ month: 'numeric', day: 'numeric' })
-            : of({ day: 'numeric' }),
+            : { format: (date: Date) => String(date.getUTCDate()) },
     };
   }, [locale, scale.kind]);
   const dateOf = (epochDay: number) => new Date(epochDay * 86_400_000);

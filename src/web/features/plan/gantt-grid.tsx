@@ -18,12 +18,23 @@ const COLUMNS: GridColumn[] = [
   { key: 'wbs', width: 52 },
   { key: 'name', width: 200 },
   { key: 'duration', width: 60, align: 'end' },
-  { key: 'start', width: 92 },
-  { key: 'finish', width: 92 },
+  { key: 'start', width: 76 },
+  { key: 'finish', width: 76 },
   { key: 'percent', width: 52, align: 'end' },
   { key: 'float', width: 56, align: 'end' },
   { key: 'assignees', width: 120 },
 ];
+
+/** "Oct 30" / "10月30日": the grid's dates (the year is on the time axis, the full date in the cell's tooltip). */
+const shortDates = new Map<string, Intl.DateTimeFormat>();
+function shortDate(locale: string, value: string): string {
+  let format = shortDates.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' });
+    shortDates.set(locale, format);
+  }
+  return format.format(new Date(`${value}T00:00:00Z`));
+}
 
 export const FULL_GRID_WIDTH = COLUMNS.reduce((sum, column) => sum + column.width, 0);
 
@@ -77,7 +88,7 @@ export const GridRow = memo(function GridRow(props: RowProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const [dragging, setDragging] = useState(false);
-  const shortDate = (value: string | undefined) => (value ? format.date(value) : '—');
+  const dateCell = (value: string | undefined) => (value ? <span title={format.date(value)}>{shortDate(format.locale, value)}</span> : '—');
   const percent = task.isSummary ? (task.rollup?.percentComplete ?? 0) : task.percentComplete;
   const duration = task.isSummary ? (task.rollup?.duration ?? 0) : task.duration;
   const halfOf = (event: DragEvent<HTMLDivElement>) => {
@@ -133,8 +144,8 @@ export const GridRow = memo(function GridRow(props: RowProps) {
       </span>
     ),
     duration: task.duration === 0 && !task.isSummary ? '◆' : t('plan.gantt.durationDays', { count: duration }),
-    start: shortDate(scheduled?.startDate),
-    finish: shortDate(scheduled?.finishDate),
+    start: dateCell(scheduled?.startDate),
+    finish: dateCell(scheduled?.finishDate),
     float: scheduled ? <span className={scheduled.critical ? 'gantt-critical-text' : undefined}>{scheduled.totalFloat}</span> : '—',
     assignees: (
       <span className="gantt-assignees" title={task.assigneeIds.map((id) => memberNames.get(id) ?? '').join(', ')}>
