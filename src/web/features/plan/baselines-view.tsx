@@ -77,23 +77,28 @@ export function BaselinesView({ project, canManage }: { project: Project; canMan
             width: 80,
             align: 'center' as const,
             render: (b: Baseline) => (
-              <Popconfirm
-                title={t('plan.baselines.deleteTitle', { name: b.name })}
-                description={<span className="qd-popconfirm-text">{t('plan.baselines.deleteText')}</span>}
-                okText={t('app.delete')}
-                cancelText={t('app.cancel')}
-                okButtonProps={{ danger: true, loading: remove.isPending }}
-                onConfirm={() => remove.mutateAsync(b).then(() => message.success(t('plan.baselines.deleted')))}
-              >
-                <Button
-                  type="text"
-                  danger
-                  icon={<DeleteOutlined />}
-                  aria-label={t('app.delete')}
-                  title={t('app.delete')}
-                  data-testid="baseline-delete"
-                />
-              </Popconfirm>
+              // The row selects the baseline on click; deleting it must not.
+              // biome-ignore lint/a11y/noStaticElementInteractions: only stops the click from reaching the row
+              // biome-ignore lint/a11y/useKeyWithClickEvents: the button inside handles the keyboard
+              <span onClick={(event) => event.stopPropagation()}>
+                <Popconfirm
+                  title={t('plan.baselines.deleteTitle', { name: b.name })}
+                  description={<span className="qd-popconfirm-text">{t('plan.baselines.deleteText')}</span>}
+                  okText={t('app.delete')}
+                  cancelText={t('app.cancel')}
+                  okButtonProps={{ danger: true, loading: remove.isPending }}
+                  onConfirm={() => remove.mutateAsync(b).then(() => message.success(t('plan.baselines.deleted')))}
+                >
+                  <Button
+                    type="text"
+                    danger
+                    icon={<DeleteOutlined />}
+                    aria-label={t('app.delete')}
+                    title={t('app.delete')}
+                    data-testid="baseline-delete"
+                  />
+                </Popconfirm>
+              </span>
             ),
           },
         ]

@@ -64,8 +64,10 @@ type RowsProps = {
 function RangeRows({ ranges, empty, onRename, onRemove, testId }: RowsProps) {
   const { t } = useTranslation();
   const { locale } = useLocale();
-  const monthDay = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', weekday: 'short', timeZone: 'UTC' });
-  const dayText = (date: string) => monthDay.format(new Date(`${date}T00:00:00Z`));
+  // A single day with its weekday (make-up days fall on weekends); a run of days without (its length says enough).
+  const withWeekday = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', weekday: 'short', timeZone: 'UTC' });
+  const plain = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' });
+  const civil = (date: string) => new Date(`${date}T00:00:00Z`);
   if (ranges.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} style={{ margin: 0 }} />;
   return (
     <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(96px, 160px) 28px', gap: '6px 8px', alignItems: 'center' }}>
@@ -73,7 +75,9 @@ function RangeRows({ ranges, empty, onRename, onRemove, testId }: RowsProps) {
         <Fragment key={range.from}>
           <Flex vertical data-testid={testId} data-from={range.from} data-to={range.to}>
             <Typography.Text>
-              {range.from === range.to ? dayText(range.from) : `${dayText(range.from)} – ${dayText(range.to)}`}
+              {range.from === range.to
+                ? withWeekday.format(civil(range.from))
+                : `${plain.format(civil(range.from))} – ${plain.format(civil(range.to))}`}
             </Typography.Text>
             {range.dates.length > 1 && (
               <Typography.Text type="secondary" className="qd-small">

@@ -52,7 +52,8 @@ export function TimeWeekView({ project, canManage }: { project: Project; canMana
     }
     return map;
   }, [entries.data]);
-  const rowKey = `${userId}|${monday}`;
+  // Rows added by hand stay for the member while the weeks change (until the page is left).
+  const rowKey = userId ?? '';
   const rows: TaskListItem[] = useMemo(() => {
     const withTime = new Set((entries.data?.items ?? []).map((e) => e.taskId));
     const added = new Set(extraRows[rowKey] ?? []);
