@@ -2,6 +2,12 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunc
 import { AppError } from './errors.js';
 import { withHook } from './route-hooks.js';
 
+/** Parsed JSON, query strings and params are walked; a buffer or a stream (an uploaded file) is not text input. */
+function isWalkable(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object') return false;
+  return !ArrayBuffer.isView(value) && typeof (value as { pipe?: unknown }).pipe !== 'function';
+}
+
 /** Where the first U+0000 of a parsed input is (`'name'`, `'items.2.title'`, `''` for the value itself), or null. */
 export function findNulCharacter(value: unknown): string | null {
   // Iterative: a JSON body may nest deeper than the call stack.
@@ -10,7 +16,7 @@ export function findNulCharacter(value: unknown): string | null {
     const item = stack.pop() as { value: unknown; path: string };
     if (typeof item.value === 'string') {
       if (item.value.includes('\u0000')) return item.path;
-    } else if (item.value !== null && typeof item.value === 'object') {
+    } else if (isWalkable(item.value)) {
       for (const [key, child] of Object.entries(item.value)) {
         const path = item.path ? `${item.path}.${key}` : key;
         if (key.includes('\u0000')) return path;
