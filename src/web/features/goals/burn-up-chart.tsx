@@ -103,7 +103,16 @@ export function BurnUpChart({ goal, forecast, history, today }: Props) {
       },
       tooltip: {
         trigger: 'axis',
-        valueFormatter: (value) => (typeof value === 'number' ? format.value(value, goal) : String(value ?? '')),
+        // The series' names are this app's own words; the values are formatted numbers.
+        formatter: (params) => {
+          const list = (Array.isArray(params) ? params : [params]) as { marker?: unknown; seriesName?: string; value?: unknown }[];
+          const first = list[0]?.value as Pair | undefined;
+          const lines = list.map((item) => {
+            const [, amount] = item.value as Pair;
+            return `${typeof item.marker === 'string' ? item.marker : ''}${item.seriesName ?? ''}&nbsp;&nbsp;<b>${format.value(amount, goal)}</b>`;
+          });
+          return [first ? format.date(first[0]) : '', ...lines].join('<br/>');
+        },
       },
       xAxis: {
         type: 'time',
@@ -156,8 +165,10 @@ export function BurnUpChart({ goal, forecast, history, today }: Props) {
     due: format.date(goal.dueDate),
   });
   const rows: { date: string; name: string; value: number }[] = [
-    { date: goal.startDate, name: t('goals.chart.target'), value: goal.target },
-    { date: series.now, name: t('goals.chart.attained'), value: forecast.attained },
+    { date: goal.dueDate, name: t('goals.chart.target'), value: goal.target },
+    ...series.attained
+      .filter(([date], index, all) => all[index + 1]?.[0] !== date)
+      .map(([date, value]) => ({ date, name: t('goals.chart.attained'), value })),
     { date: series.now, name: t('goals.chart.expectedByNow'), value: forecast.expectedByNow },
     ...(series.band
       ? [
