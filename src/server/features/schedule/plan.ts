@@ -6,6 +6,7 @@ import { type RollupFigures, rollUp } from '../../../core/tasks/rollup.js';
 import type { TaskRollup } from '../../../core/tasks/schemas.js';
 import { type Outline, outline } from '../../../core/tasks/wbs.js';
 import type { Db, DependencyTable, ProjectTable, Trx } from '../../db/database.js';
+import { prepared } from '../../db/prepared.js';
 import { AppError, rule } from '../../http/errors.js';
 
 type Handle = Db | Trx;
@@ -160,8 +161,8 @@ export type PlanState = { project: ProjectTable; projectRole: ProjectRole | null
  * depends on — the plan's revision (raised by every change of tasks and dependencies), the project's
  * version (its start date and calendar) and its calendar's version — as one key.
  */
-export async function planState(db: Handle, workspaceId: string, projectId: string, userId: string): Promise<PlanState | undefined> {
-  const row = await db
+const planStateQuery = prepared((db, workspaceId: string, projectId: string, userId: string) =>
+  db
     .selectFrom('projects as p')
     .selectAll('p')
     .select((eb) => [
@@ -186,8 +187,12 @@ export async function planState(db: Handle, workspaceId: string, projectId: stri
         .as('calendar_version'),
     ])
     .where('p.workspace_id', '=', workspaceId)
-    .where('p.id', '=', projectId)
-    .executeTakeFirst();
+    .where('p.id', '=', projectId),
+);
+
+/** The project, the caller's role in it and the plan's state key, in one prepared query (every schedule read starts here). */
+export async function planState(db: Handle, workspaceId: string, projectId: string, userId: string): Promise<PlanState | undefined> {
+  const [row] = await planStateQuery(db, workspaceId, projectId, userId);
   if (!row) return undefined;
   const { member_role, plan_revision, calendar_version, ...project } = row;
   return {
