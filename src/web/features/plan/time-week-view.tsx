@@ -16,6 +16,9 @@ import { useTimeMutations, useWeekEntries } from './time-data';
 import { type DayKind, dayKind, mondayOf, sumHours, weekDates } from './time-week';
 import { usePlanTasks, useProjectCalendar } from './use-plan';
 
+/** The task column stays in view while a narrow screen scrolls the days sideways. */
+const STICKY = { position: 'sticky', insetInlineStart: 0, zIndex: 1 } as const;
+
 const civil = (date: string) => new Date(`${date}T00:00:00Z`);
 
 /** A member's week of time on the project's tasks: Monday to Sunday, hours per task and day, totals against capacity. */
@@ -189,7 +192,7 @@ export function TimeWeekView({ project, canManage }: { project: Project; canMana
           <table className="qd-table" data-testid="time-grid">
             <thead>
               <tr>
-                <th scope="col" style={{ minWidth: 220 }}>
+                <th scope="col" style={{ ...STICKY, minWidth: 220 }}>
                   {t('plan.time.task')}
                 </th>
                 {days.map(dayHeader)}
@@ -203,7 +206,7 @@ export function TimeWeekView({ project, canManage }: { project: Project; canMana
                 const total = sumHours(days.flatMap((d) => cellsOf(task.id, d).map((e) => e.hours)));
                 return (
                   <tr key={task.id} data-testid="time-row" data-task-id={task.id}>
-                    <th scope="row" style={{ fontWeight: 400 }}>
+                    <th scope="row" style={{ ...STICKY, fontWeight: 400 }}>
                       <Flex gap={6} align="center">
                         <Typography.Text type="secondary" className="qd-number">
                           {task.wbs}
@@ -249,7 +252,9 @@ export function TimeWeekView({ project, canManage }: { project: Project; canMana
             </tbody>
             <tfoot>
               <tr style={{ fontWeight: 600 }}>
-                <th scope="row">{t('plan.time.dayTotal')}</th>
+                <th scope="row" style={STICKY}>
+                  {t('plan.time.dayTotal')}
+                </th>
                 {dayTotals.map((total, i) => (
                   <td
                     key={days[i]}
