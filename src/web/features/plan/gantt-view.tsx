@@ -136,7 +136,10 @@ export function GanttView({ project, canEdit }: { project: Project; canEdit: boo
       return;
     }
     if (!selected) return;
-    if (key === 'Enter') {
+    if (key === 'Escape') {
+      // Nothing selected: Tab leaves the chart again.
+      setSelectedId(null);
+    } else if (key === 'Enter') {
       event.preventDefault();
       setDrawer({ mode: 'edit', taskId: selected.id });
     } else if ((key === 'ArrowLeft' || key === 'ArrowRight') && selected.isSummary) {

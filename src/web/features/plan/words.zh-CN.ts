@@ -48,7 +48,7 @@ export const planZh: Shape<typeof planEn> = {
     expand: '展开',
     collapse: '折叠',
     scrollToToday: '今天',
-    keyboardHint: '选中一行：Enter 打开，Tab / Shift+Tab 降级和升级，Alt+↑/↓ 调整顺序，Insert 在下方添加任务。',
+    keyboardHint: '选中一行：Enter 打开，Tab / Shift+Tab 降级和升级，Alt+↑/↓ 调整顺序，Insert 在下方添加任务，Esc 取消选中。',
     readOnlyHint: '你可以查看此计划；由项目经理和执行成员修改。',
     dragHint: '拖动横条可移动任务，拖动右端可改工期，把横条后的圆点拖到另一横条上即可建立依赖。',
     emptyTitle: '还没有任务',
