@@ -155,7 +155,7 @@ function SplitBody({ goal, existing, members, regions, pending, onSubmit, onCanc
                     allowClear
                     value={row.ownerId ?? undefined}
                     options={memberOptions}
-                    placeholder={t('goals.noOwner')}
+                    placeholder={t('goals.splitAnyOwner')}
                     onChange={(value?: string) => change(row.key, { ownerId: value ?? null })}
                     className="qd-split-owner"
                     data-testid="split-owner"

@@ -217,6 +217,7 @@ export const goalsEn = {
   splitByRegion: 'Region',
   splitRegionHelp: 'A region’s quota counts the deals of customers in that region; with a member in charge, only their deals there.',
   splitRegionName: 'Region',
+  splitAnyOwner: 'Any member',
   splitAddRegion: 'Add a region',
   splitRegionPlaceholder: 'e.g. Shanghai',
   splitEven: 'Even split',

@@ -219,6 +219,7 @@ export const goalsZh: Shape<typeof goalsEn> = {
   splitByRegion: '区域',
   splitRegionHelp: '区域配额计入该区域客户的商机；指定负责人后只计其本人在该区域的商机。',
   splitRegionName: '区域',
+  splitAnyOwner: '不限成员',
   splitAddRegion: '添加区域',
   splitRegionPlaceholder: '例如：上海',
   splitEven: '平均分配',
