@@ -1,6 +1,185 @@
-import { Empty } from 'antd';
+import { DeleteOutlined, EditOutlined, UserAddOutlined } from '@ant-design/icons';
+import { Button, Empty, Popconfirm, Result, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import type { DuplicateRef } from '../../../core/accounts/schemas';
+import { isApiError } from '../../app/api';
+import { useCurrentUser } from '../../app/auth';
+import { useMessage } from '../../app/feedback';
+import { PageSpin } from '../../app/loading';
+import { PageHeader } from '../../components/page-header';
+import { Panel } from '../../components/panel';
+import { QueryError } from '../../components/query-error';
+import { ContactsTable } from '../contacts/contacts-table';
+import { LazyContactFormModal } from '../contacts/lazy-contact-form';
+import { useContactList, useCreateContact } from '../contacts/use-contacts';
+import { useUsers } from '../workspace/use-workspace';
+import { AccountDeals } from './account-deals';
+import { GuestNotice } from './accounts-page';
+import { DuplicateAlert } from './duplicate-alert';
+import { LazyAccountFormModal } from './lazy-account-form';
+import { useAccount, useDeleteAccount, useUpdateAccount } from './use-accounts';
+import './accounts.css';
 
-/** `/accounts/:id`: one customer (being built). */
+/** `/accounts/:id`: one customer — details and notes, its contacts, its deals in every project; edit and delete. */
 export function AccountPage() {
-  return <Empty />;
+  const { id = '' } = useParams();
+  const me = useCurrentUser();
+  if (me.role === 'guest') return <GuestNotice />;
+  return <AccountView key={id} id={id} />;
+}
+
+function AccountView({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const message = useMessage();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const users = useUsers();
+  const account = useAccount(id);
+  const update = useUpdateAccount(id);
+  const remove = useDeleteAccount();
+  const contacts = useContactList({ q: '', accountId: id, sort: 'name' });
+  const addContact = useCreateContact();
+  const [editing, setEditing] = useState(false);
+  const [adding, setAdding] = useState(false);
+  const [duplicates, setDuplicates] = useState<DuplicateRef[]>(
+    () => (location.state as { duplicates?: DuplicateRef[] } | null)?.duplicates ?? [],
+  );
+
+  if (account.isPending) return <PageSpin />;
+  if (account.isError) {
+    if (isApiError(account.error) && account.error.status === 404) {
+      return (
+        <Result
+          status="404"
+          title={t('accounts.notFound')}
+          extra={
+            <Link to="/accounts">
+              <Button>{t('accounts.back')}</Button>
+            </Link>
+          }
+        />
+      );
+    }
+    return <QueryError error={account.error} onRetry={() => void account.refetch()} />;
+  }
+  const data = account.data;
+  const owner = data.ownerId ? (users.data?.items.find((user) => user.id === data.ownerId)?.name ?? '—') : t('accounts.noOwner');
+  const contactItems = contacts.data?.pages.flatMap((page) => page.items) ?? [];
+
+  return (
+    <>
+      <PageHeader
+        title={data.name}
+        backTo="/accounts"
+        backLabel={t('accounts.back')}
+        tags={
+          <>
+            {data.industry && <Tag>{data.industry}</Tag>}
+            {data.region && <Tag>{data.region}</Tag>}
+          </>
+        }
+        extra={
+          <>
+            <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="account-edit">
+              {t('app.edit')}
+            </Button>
+            <Popconfirm
+              title={t('accounts.deleteTitle')}
+              description={t('accounts.deleteText')}
+              okText={t('app.delete')}
+              cancelText={t('app.cancel')}
+              okButtonProps={{ danger: true, loading: remove.isPending }}
+              onConfirm={() =>
+                remove.mutateAsync(data).then(() => {
+                  message.success(t('accounts.deleted'));
+                  navigate('/accounts');
+                })
+              }
+            >
+              <Button danger icon={<DeleteOutlined />} data-testid="account-delete">
+                {t('app.delete')}
+              </Button>
+            </Popconfirm>
+          </>
+        }
+      />
+      <DuplicateAlert
+        duplicates={duplicates}
+        title={t('accounts.duplicateTitle')}
+        text={t('accounts.duplicateText')}
+        basePath="/accounts"
+        onClose={() => setDuplicates([])}
+      />
+      <div className="qd-detail-grid">
+        <Panel title={t('accounts.details')} testId="account-details">
+          <dl className="qd-detail-list">
+            <dt>{t('accounts.fields.industry')}</dt>
+            <dd>{data.industry || '—'}</dd>
+            <dt>{t('accounts.fields.region')}</dt>
+            <dd>{data.region || '—'}</dd>
+            <dt>{t('accounts.fields.size')}</dt>
+            <dd>{data.size || '—'}</dd>
+            <dt>{t('accounts.fields.owner')}</dt>
+            <dd>{owner}</dd>
+            <dt>{t('accounts.fields.notes')}</dt>
+            <dd className="qd-pre-wrap">{data.notes || <Typography.Text type="secondary">{t('accounts.noNotes')}</Typography.Text>}</dd>
+          </dl>
+        </Panel>
+        <div className="qd-stack">
+          <Panel
+            title={t('accounts.contacts')}
+            testId="account-contacts"
+            extra={
+              <Button size="small" icon={<UserAddOutlined />} onClick={() => setAdding(true)} data-testid="account-add-contact">
+                {t('accounts.addContact')}
+              </Button>
+            }
+          >
+            <ContactsTable
+              contacts={contactItems}
+              loading={contacts.isPending}
+              showAccount={false}
+              empty={<Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('accounts.noContacts')} />}
+            />
+          </Panel>
+          <AccountDeals accountId={id} />
+        </div>
+      </div>
+      <LazyAccountFormModal
+        open={editing}
+        account={data}
+        pending={update.isPending}
+        onCancel={() => setEditing(false)}
+        onSubmit={(body) =>
+          update.mutate(
+            { ...body, version: data.version },
+            {
+              onSuccess: () => {
+                setEditing(false);
+                message.success(t('accounts.updated'));
+              },
+            },
+          )
+        }
+      />
+      <LazyContactFormModal
+        open={adding}
+        accountId={id}
+        accountName={data.name}
+        pending={addContact.isPending}
+        onCancel={() => setAdding(false)}
+        onSubmit={(body) =>
+          addContact.mutate(body, {
+            onSuccess: (contact) => {
+              setAdding(false);
+              message.success(t('accounts.contact.created'));
+              if (contact.duplicates.length) navigate(`/contacts/${contact.id}`, { state: { duplicates: contact.duplicates } });
+            },
+          })
+        }
+      />
+    </>
+  );
 }

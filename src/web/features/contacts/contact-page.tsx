@@ -1,6 +1,135 @@
-import { Empty } from 'antd';
+import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
+import { Button, Popconfirm, Result, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import type { DuplicateRef } from '../../../core/accounts/schemas';
+import { isApiError } from '../../app/api';
+import { useCurrentUser } from '../../app/auth';
+import { useMessage } from '../../app/feedback';
+import { PageSpin } from '../../app/loading';
+import { PageHeader } from '../../components/page-header';
+import { Panel } from '../../components/panel';
+import { QueryError } from '../../components/query-error';
+import { GuestNotice } from '../accounts/accounts-page';
+import { DuplicateAlert } from '../accounts/duplicate-alert';
+import { LazyContactFormModal } from './lazy-contact-form';
+import { useContact, useDeleteContact, useUpdateContact } from './use-contacts';
+import '../accounts/accounts.css';
 
-/** `/contacts/:id`: one contact (being built). */
+/** `/contacts/:id`: one contact — how to reach them, their customer, notes; edit and delete. */
 export function ContactPage() {
-  return <Empty />;
+  const { id = '' } = useParams();
+  const me = useCurrentUser();
+  if (me.role === 'guest') return <GuestNotice />;
+  return <ContactView key={id} id={id} />;
+}
+
+function ContactView({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const message = useMessage();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const contact = useContact(id);
+  const update = useUpdateContact(id);
+  const remove = useDeleteContact();
+  const [editing, setEditing] = useState(false);
+  const [duplicates, setDuplicates] = useState<DuplicateRef[]>(
+    () => (location.state as { duplicates?: DuplicateRef[] } | null)?.duplicates ?? [],
+  );
+
+  if (contact.isPending) return <PageSpin />;
+  if (contact.isError) {
+    if (isApiError(contact.error) && contact.error.status === 404) {
+      return (
+        <Result
+          status="404"
+          title={t('accounts.contact.notFound')}
+          extra={
+            <Link to="/contacts">
+              <Button>{t('accounts.contact.back')}</Button>
+            </Link>
+          }
+        />
+      );
+    }
+    return <QueryError error={contact.error} onRetry={() => void contact.refetch()} />;
+  }
+  const data = contact.data;
+  const text = (value: string) => value || '—';
+
+  return (
+    <>
+      <PageHeader
+        title={data.name}
+        subtitle={data.title || undefined}
+        backTo="/contacts"
+        backLabel={t('accounts.contact.back')}
+        extra={
+          <>
+            <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="contact-edit">
+              {t('app.edit')}
+            </Button>
+            <Popconfirm
+              title={t('accounts.contact.deleteTitle')}
+              description={t('accounts.contact.deleteText')}
+              okText={t('app.delete')}
+              cancelText={t('app.cancel')}
+              okButtonProps={{ danger: true, loading: remove.isPending }}
+              onConfirm={() =>
+                remove.mutateAsync(data).then(() => {
+                  message.success(t('accounts.contact.deleted'));
+                  navigate('/contacts');
+                })
+              }
+            >
+              <Button danger icon={<DeleteOutlined />} data-testid="contact-delete">
+                {t('app.delete')}
+              </Button>
+            </Popconfirm>
+          </>
+        }
+      />
+      <DuplicateAlert
+        duplicates={duplicates}
+        title={t('accounts.contact.duplicateTitle')}
+        text={t('accounts.contact.duplicateText')}
+        basePath="/contacts"
+        onClose={() => setDuplicates([])}
+      />
+      <Panel title={t('accounts.details')} testId="contact-details">
+        <dl className="qd-detail-list">
+          <dt>{t('accounts.contact.fields.account')}</dt>
+          <dd>{data.accountId ? <Link to={`/accounts/${data.accountId}`}>{data.accountName}</Link> : t('accounts.contact.noAccount')}</dd>
+          <dt>{t('accounts.contact.fields.title')}</dt>
+          <dd>{text(data.title)}</dd>
+          <dt>{t('accounts.contact.fields.phone')}</dt>
+          <dd>{data.phone ? <a href={`tel:${data.phone.replace(/\s/g, '')}`}>{data.phone}</a> : '—'}</dd>
+          <dt>{t('accounts.contact.fields.email')}</dt>
+          <dd>{data.email ? <a href={`mailto:${data.email}`}>{data.email}</a> : '—'}</dd>
+          <dt>{t('accounts.contact.fields.wechat')}</dt>
+          <dd>{text(data.wechat)}</dd>
+          <dt>{t('accounts.contact.fields.notes')}</dt>
+          <dd className="qd-pre-wrap">{data.notes || <Typography.Text type="secondary">{t('accounts.noNotes')}</Typography.Text>}</dd>
+        </dl>
+      </Panel>
+      <LazyContactFormModal
+        open={editing}
+        contact={data}
+        pending={update.isPending}
+        onCancel={() => setEditing(false)}
+        onSubmit={(body) =>
+          update.mutate(
+            { ...body, version: data.version },
+            {
+              onSuccess: () => {
+                setEditing(false);
+                message.success(t('accounts.contact.updated'));
+              },
+            },
+          )
+        }
+      />
+    </>
+  );
 }

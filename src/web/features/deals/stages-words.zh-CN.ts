@@ -1,0 +1,32 @@
+import type { Shape } from '../../app/i18n/shape';
+import type { stagesEn } from './stages-words.en';
+
+export const stagesZh: Shape<typeof stagesEn> = {
+  intro: '每个项目的销售管道依次经过的阶段，以及处于各阶段的商机最终赢单的概率。赢单和输单始终排在最后。',
+  name: '阶段',
+  key: '标识',
+  probability: '默认赢率',
+  kind: '类型',
+  kinds: { open: '进行中', won: '赢单', lost: '输单' },
+  median: '停留时间中位数',
+  medianValue: '{{days}} 天',
+  samples_one: '基于 {{count}} 次完整停留',
+  samples_other: '基于 {{count}} 次完整停留',
+  noSamples: '暂无完整停留记录',
+  moveUp: '上移',
+  moveDown: '下移',
+  add: '添加阶段',
+  addTitle: '新建阶段',
+  editTitle: '编辑阶段',
+  nameRequired: '请填写阶段名称。',
+  namePlaceholder: '例如：技术评估',
+  added: '阶段已添加。',
+  saved: '阶段已保存。',
+  removeTitle: '删除“{{name}}”？',
+  removeText: '所有项目中处于此阶段的商机会移到你选择的阶段。此操作无法撤销。',
+  moveTo: '商机移至',
+  removed: '阶段已删除，其商机已移至“{{name}}”。',
+  fixed: '赢单和输单阶段不能删除或移动，赢率固定。',
+  lastOpen: '工作区至少要保留一个进行中的阶段。',
+  adminsOnly: '只有工作区所有者和管理员可以修改阶段。',
+};
