@@ -115,8 +115,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(scheduleRoutes(db));
       await api.register(baselineRoutes(db));
       await api.register(timeEntryRoutes(db));
-      await api.register(goalRoutes(db));
+      // Check-ins before goals: route-table sweeps (the audit test) then delete a goal's check-ins before the goal.
       await api.register(checkInRoutes(db));
+      await api.register(goalRoutes(db));
       await api.register(exchangeRateRoutes(db));
     },
     { prefix: '/api/v1' },

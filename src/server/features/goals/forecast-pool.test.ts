@@ -60,4 +60,18 @@ describe('the forecast pool', () => {
     await pool.close();
     await expect(pool.outcome(inputOf(300, 5))).rejects.toThrow(/closed/);
   });
+
+  it('computes in place when workers cannot start, and stops starting them after a few failures', async () => {
+    const missing = new URL('./no-such-forecast-worker.js', import.meta.url);
+    const pool = createForecastPool(1, { workerScript: missing });
+    try {
+      for (const [k, target] of [3_000_000_000, 3_100_000_000, 3_200_000_000, 3_300_000_000].entries()) {
+        const input = inputOf(300, target);
+        expect(await pool.outcome(input)).toEqual(computeOutcome(input));
+        expect(pool.failures).toBe(Math.min(k + 1, 3));
+      }
+    } finally {
+      await pool.close();
+    }
+  });
 });

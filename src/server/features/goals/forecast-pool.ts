@@ -18,17 +18,25 @@ export type ForecastPool = {
   close(): Promise<void>;
   /** Computations run so far (tests and the bench read it). */
   readonly computed: number;
+  /** Workers that failed to start or died (their jobs were computed in place). */
+  readonly failures: number;
 };
 
 /** Tiny inputs are cheaper to compute here than to send: an exact DP of this many deal × state steps takes about 0.1 ms. */
 const INLINE_WORK = 20_000;
 const CACHE_ENTRIES = 500;
 
+/** A worker could not run a job (it failed to start or died): the job is computed here instead. */
+class WorkerUnavailable extends Error {}
+/** After this many worker failures the pool stops starting workers and computes in place. */
+const MAX_WORKER_FAILURES = 3;
+
 type Job = { request: WorkerRequest; resolve: (outcome: PipelineOutcome) => void; reject: (error: Error) => void };
 type Slot = { worker: Worker; job: Job | null };
 
 /** The worker's code: the bundled file beside the server bundle, or the TypeScript source through tsx. */
-function spawnWorker(): Worker {
+function spawnWorker(script?: URL): Worker {
+  if (script) return new Worker(script);
   if (import.meta.url.endsWith('.ts')) {
     const source = new URL('./forecast-worker.ts', import.meta.url).href;
     const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); });`;
@@ -49,7 +57,8 @@ export function defaultPoolSize(): number {
   return Math.max(1, Math.min(4, os.availableParallelism() - 1));
 }
 
-export function createForecastPool(size = defaultPoolSize()): ForecastPool {
+/** `workerScript` replaces the worker's code (tests: a script that fails). */
+export function createForecastPool(size = defaultPoolSize(), options: { workerScript?: URL } = {}): ForecastPool {
   const slots: Slot[] = [];
   const queue: Job[] = [];
   const cache = new Map<string, PipelineOutcome>();
@@ -57,6 +66,7 @@ export function createForecastPool(size = defaultPoolSize()): ForecastPool {
   let nextId = 1;
   let computed = 0;
   let closed = false;
+  let failures = 0;
 
   const remember = (key: string, outcome: PipelineOutcome) => {
     cache.delete(key);
@@ -65,7 +75,7 @@ export function createForecastPool(size = defaultPoolSize()): ForecastPool {
   };
 
   const startSlot = (): Slot => {
-    const slot: Slot = { worker: spawnWorker(), job: null };
+    const slot: Slot = { worker: spawnWorker(options.workerScript), job: null };
     slot.worker.unref();
     slot.worker.on('message', (reply: WorkerReply) => {
       const job = slot.job;
@@ -77,11 +87,16 @@ export function createForecastPool(size = defaultPoolSize()): ForecastPool {
       dispatch();
     });
     const fail = (error: Error) => {
-      // A worker that died takes its job with it; a fresh one takes its place for the next jobs.
-      slot.job?.reject(error);
-      slot.job = null;
       const index = slots.indexOf(slot);
-      if (index >= 0) slots.splice(index, 1);
+      if (index < 0) return;
+      slots.splice(index, 1);
+      // A worker that died hands its job back (computed in place); a fresh one takes its place for the next jobs.
+      if (!closed) {
+        failures++;
+        console.warn(`forecast worker failed (${failures}): ${error.message}`);
+      }
+      slot.job?.reject(new WorkerUnavailable(error.message));
+      slot.job = null;
       if (!closed) dispatch();
     };
     slot.worker.on('error', fail);
@@ -91,6 +106,10 @@ export function createForecastPool(size = defaultPoolSize()): ForecastPool {
   };
 
   const dispatch = () => {
+    if (failures >= MAX_WORKER_FAILURES) {
+      for (const job of queue.splice(0)) job.reject(new WorkerUnavailable('forecast workers keep failing'));
+      return;
+    }
     while (queue.length > 0 && !closed) {
       let slot = slots.find((s) => s.job === null);
       if (!slot && slots.length < size) slot = startSlot();
@@ -115,6 +134,9 @@ export function createForecastPool(size = defaultPoolSize()): ForecastPool {
     get computed() {
       return computed;
     },
+    get failures() {
+      return failures;
+    },
     async outcome(input) {
       const key = inputKey(input);
       const hit = cache.get(key);
@@ -126,7 +148,13 @@ export function createForecastPool(size = defaultPoolSize()): ForecastPool {
       if (pending) return pending;
       const started = (async () => {
         computed++;
-        const outcome = exactWork(input.amounts) <= INLINE_WORK ? computeOutcome(input) : await inWorker(input);
+        const outcome =
+          exactWork(input.amounts) <= INLINE_WORK
+            ? computeOutcome(input)
+            : await inWorker(input).catch((error: unknown) => {
+                if (error instanceof WorkerUnavailable) return computeOutcome(input);
+                throw error;
+              });
         remember(key, outcome);
         return outcome;
       })().finally(() => running.delete(key));
@@ -135,8 +163,11 @@ export function createForecastPool(size = defaultPoolSize()): ForecastPool {
     },
     async close() {
       closed = true;
-      for (const job of queue.splice(0)) job.reject(new Error('the forecast pool is closed'));
-      await Promise.all(slots.splice(0).map((slot) => slot.worker.terminate()));
+      const stopped = slots.splice(0);
+      for (const job of [...queue.splice(0), ...stopped.flatMap((slot) => (slot.job ? [slot.job] : []))]) {
+        job.reject(new Error('the forecast pool is closed'));
+      }
+      await Promise.all(stopped.map((slot) => slot.worker.terminate()));
     },
   };
 }
