@@ -1,7 +1,15 @@
+import { dealListEn } from './deal-list-words.en';
+import { exportEn } from './export-words.en';
+import { importEn } from './import-words.en';
+import { stagesEn } from './stages-words.en';
 /** The deals screens' words in English (words.zh-CN.ts has the same keys; each language is its own chunk). */
 export const dealsEn = {
   tab: 'Pipeline',
   stagesTab: 'Deal stages',
+  list: dealListEn,
+  export: exportEn,
+  import: importEn,
+  stages: stagesEn,
   new: 'New deal',
   views: { board: 'Board', list: 'List', import: 'Import' },
   fields: {

@@ -1,10 +1,18 @@
 import type { Shape } from '../../app/i18n/shape';
+import { dealListZh } from './deal-list-words.zh-CN';
+import { exportZh } from './export-words.zh-CN';
+import { importZh } from './import-words.zh-CN';
+import { stagesZh } from './stages-words.zh-CN';
 import type { dealsEn } from './words.en';
 
 /** 中文，键与 words.en.ts 一一对应。 */
 export const dealsZh: Shape<typeof dealsEn> = {
   tab: '销售管道',
   stagesTab: '商机阶段',
+  list: dealListZh,
+  export: exportZh,
+  import: importZh,
+  stages: stagesZh,
   new: '新建商机',
   views: { board: '看板', list: '列表', import: '导入' },
   fields: {
