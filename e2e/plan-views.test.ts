@@ -97,6 +97,16 @@ describe.skipIf(!hasChromium || !hasWebBuild).each(CASES)('plan views in $locale
     await byTestId('time-cell').nth(index).fill('3');
     await byTestId('time-cell').nth(index).press('Enter');
     await poll(() => byTestId('time-week-total').getAttribute('data-hours')).toBe(String(weekTotal + 3));
+    // Keyboard: Tab saves a cell too and moves on to the next one.
+    const next = (await cellValues(page)).findIndex((value, i) => i > index && i < 7 && value === '');
+    expect(next).toBeGreaterThan(index);
+    await byTestId('time-cell').nth(next).fill('1.5');
+    await byTestId('time-cell').nth(next).press('Tab');
+    await poll(() => byTestId('time-week-total').getAttribute('data-hours')).toBe(String(weekTotal + 4.5));
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('time-cell');
+    await byTestId('time-cell').nth(next).fill('');
+    await byTestId('time-cell').nth(next).press('Enter');
+    await poll(() => byTestId('time-week-total').getAttribute('data-hours')).toBe(String(weekTotal + 3));
 
     await page.reload();
     await poll(() => byTestId('time-row').count()).toBeGreaterThan(0);
