@@ -16,6 +16,9 @@ const CASES = [
     account: '宁波港务集团',
     stages: ['线索', '需求确认', '方案报价', '商务谈判'],
     stale: '其他人',
+    won: '赢单',
+    outcome: '与港务集团信息中心确认了数据中台的范围和预算。',
+    nextStep: '下周三提交技术方案',
   },
   {
     locale: 'en',
@@ -24,6 +27,9 @@ const CASES = [
     account: 'Ningbo Port Group',
     stages: ['Lead', 'Qualified', 'Proposal', 'Negotiation'],
     stale: 'Someone else',
+    won: 'Won',
+    outcome: 'Agreed scope and budget of the data platform with the port’s IT centre.',
+    nextStep: 'Send the technical proposal by next Wednesday',
   },
 ] as const;
 const PASSWORD = 'Harbour-Lights-2027';
@@ -178,12 +184,45 @@ describe.skipIf(!hasChromium || !hasWebBuild).each(CASES)('pipeline journey in $
     });
     expect(await byTestId('deal-stage').textContent()).toBe(c.stages[3]);
     expect(await byTestId('deal-account-link').textContent()).toBe(c.account);
+
+    // Log an activity: it shows in the timeline with who did it.
+    await byTestId('activity-add').click();
+    await byTestId('activity-outcome').fill(c.outcome);
+    await byTestId('activity-next-step').fill(c.nextStep);
+    await page.screenshot({ path: `${SHOTS}/activity-form-${c.locale}.png` });
+    await byTestId('activity-form-submit').click();
+    await poll(() => byTestId('activity-item').count()).toBe(1);
+    expect(await byTestId('activity-item').textContent()).toContain(c.outcome);
+    expect(await byTestId('activity-item').textContent()).toContain(c.owner.name);
     await page.screenshot({ path: `${SHOTS}/deal-page-${c.locale}.png`, fullPage: true });
 
-    // The project link goes back to the pipeline tab.
+    // The edit form holds the deal's fields.
+    await byTestId('deal-edit').click();
+    await poll(() => byTestId('deal-title').inputValue()).toBe(c.deal);
+    await page.screenshot({ path: `${SHOTS}/deal-edit-${c.locale}.png` });
+    await byTestId('deal-form-cancel').click();
+
+    // Win it with a contract: the page shows the contract and the won stage.
+    await byTestId('deal-win').click();
+    await byTestId('contract-number').fill('HT-2027-001');
+    await page.screenshot({ path: `${SHOTS}/deal-win-${c.locale}.png` });
+    await byTestId('close-deal-submit').click();
+    await poll(() => byTestId('deal-contract').count()).toBe(1);
+    expect(await byTestId('deal-contract').textContent()).toContain('HT-2027-001');
+    expect(await byTestId('deal-contract').textContent()).toContain('¥123,456.78');
+    await poll(() => byTestId('deal-stage').textContent()).toBe(c.won);
+    await page.screenshot({ path: `${SHOTS}/deal-won-${c.locale}.png`, fullPage: true });
+
+    // The project link goes back to the pipeline tab, where the card is in the won column.
     await byTestId('deal-project-link').click();
     await page.waitForURL(new RegExp(`/projects/${projectId}\\?tab=deals$`));
-    await poll(() => cardIn(page, 'negotiation', c.deal).count()).toBe(1);
+    await poll(() => cardIn(page, 'won', c.deal).count()).toBe(1);
+
+    // The text filter goes into the address and leaves the one matching card.
+    await byTestId('board-search').fill(c.deal);
+    await page.waitForURL(/[?&]q=/);
+    await poll(() => page.getByTestId('deal-card').count()).toBe(1);
+    await page.screenshot({ path: `${SHOTS}/board-filtered-${c.locale}.png` });
 
     expect(errors).toEqual([]);
     await context.close();

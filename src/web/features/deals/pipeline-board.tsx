@@ -17,7 +17,7 @@ import { sortableKeyboardCoordinates } from '@dnd-kit/sortable';
 import { useQueryClient } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Empty, Skeleton } from 'antd';
-import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Deal, PipelineCard } from '../../../core/deals/schemas';
@@ -88,6 +88,12 @@ export function PipelineBoard({ project, filters, canEdit, onCreate }: Props) {
     overscan: 2,
     initialRect: { width: 1400, height: 700 },
   });
+
+  // The deal page's code downloads while the browser is idle, so the first card opened does not wait for it.
+  useEffect(() => {
+    const id = requestIdleCallback(() => void import('./deal-page'));
+    return () => cancelIdleCallback(id);
+  }, []);
 
   // "Drop a card" is measured from the drop to the frame that shows the card in its new place.
   useLayoutEffect(() => {
