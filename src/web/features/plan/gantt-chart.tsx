@@ -66,7 +66,8 @@ export function GanttChart(props: Props) {
     event.stopPropagation();
     props.onSelect(task.id);
     if (!canEdit || (task.isSummary && mode === 'move')) return;
-    svgRef.current?.setPointerCapture(event.pointerId);
+    // A link captures the pointer at once; a bar only once it moves, so that a double click still opens the task.
+    if (mode === 'link') svgRef.current?.setPointerCapture(event.pointerId);
     const { x, y } = pointOf(event);
     setDrag({ mode, task, row, box, x, y, dx: 0 });
   };
@@ -83,7 +84,10 @@ export function GanttChart(props: Props) {
   const onPointerMove = (event: ReactPointerEvent) => {
     if (!drag) return;
     const { x, y } = pointOf(event);
-    setDrag({ ...drag, x, y, dx: x - (drag.x - drag.dx) });
+    const dx = x - (drag.x - drag.dx);
+    const svg = svgRef.current;
+    if (svg && Math.abs(dx) >= CLICK_SLOP && !svg.hasPointerCapture(event.pointerId)) svg.setPointerCapture(event.pointerId);
+    setDrag({ ...drag, x, y, dx });
   };
 
   const settle = (done: Drag, action: Promise<unknown>) => {
