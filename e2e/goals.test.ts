@@ -234,6 +234,15 @@ describe.skipIf(!hasChromium || !hasWebBuild).each(CASES)('goals journey in $loc
     expect(await byTestId('check-in-row').textContent()).toContain('48');
     expect(await byTestId('forecast-attained').textContent()).toContain('48');
 
+    // Change the target: the progress follows; then delete the goal.
+    await byTestId('goal-edit').click();
+    await byTestId('goal-target').fill('50');
+    await byTestId('goal-form-submit').click();
+    await expect.poll(() => rowOf(page, c.texts.nps).getByTestId('goal-progress').getAttribute('data-progress')).toBe('0.96');
+    await byTestId('goal-delete').click();
+    await page.locator('.ant-popconfirm .ant-btn-dangerous').click();
+    await byTestId('goals-empty').waitFor();
+
     // Exchange rates: add JPY and save; the table answers it.
     await page.goto(`${server.url}/settings/workspace?tab=rates`);
     await byTestId('rates-table').waitFor();

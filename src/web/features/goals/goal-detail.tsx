@@ -1,5 +1,5 @@
 import { ApartmentOutlined, DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Flex, Popconfirm, Skeleton, Tag, Typography } from 'antd';
+import { Alert, Button, Flex, Popconfirm, Skeleton, Tag, Tooltip, Typography } from 'antd';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isPipelineMetric } from '../../../core/goals/goal-scope';
@@ -79,16 +79,22 @@ export function GoalDetail({ goal, today, canManage, canSeeRates, meId, ownerNam
           <Button icon={<ApartmentOutlined />} onClick={actions.onSplit} data-testid="goal-split">
             {t('goals.split')}
           </Button>
-          <Popconfirm
-            title={t('goals.deleteTitle', { title: goal.title })}
-            description={<div className="qd-popconfirm-text">{t('goals.deleteText')}</div>}
-            okText={t('app.delete')}
-            cancelText={t('app.cancel')}
-            okButtonProps={{ danger: true, loading: actions.deleting }}
-            onConfirm={actions.onDelete}
-          >
-            <Button danger icon={<DeleteOutlined />} aria-label={t('app.delete')} title={t('app.delete')} data-testid="goal-delete" />
-          </Popconfirm>
+          {goal.childCount > 0 ? (
+            <Tooltip title={t('goals.deleteBlocked')}>
+              <Button danger disabled icon={<DeleteOutlined />} aria-label={t('goals.deleteBlocked')} data-testid="goal-delete" />
+            </Tooltip>
+          ) : (
+            <Popconfirm
+              title={t('goals.deleteTitle', { title: goal.title })}
+              description={<div className="qd-popconfirm-text">{t('goals.deleteText')}</div>}
+              okText={t('app.delete')}
+              cancelText={t('app.cancel')}
+              okButtonProps={{ danger: true, loading: actions.deleting }}
+              onConfirm={actions.onDelete}
+            >
+              <Button danger icon={<DeleteOutlined />} aria-label={t('app.delete')} title={t('app.delete')} data-testid="goal-delete" />
+            </Popconfirm>
+          )}
         </Flex>
       )}
     </Flex>

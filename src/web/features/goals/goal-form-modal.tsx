@@ -104,7 +104,8 @@ export function GoalFormModal({ open, project, goal, parentId, goals, members, p
           initialValues={initialValues}
           onValuesChange={(changed: Partial<GoalFormValues>) => {
             if (changed.metric === undefined) return;
-            if (!currencyAllowed(changed.metric)) form.setFieldValue('currency', '');
+            // Only revenue is money by default; a custom goal may be given a currency on purpose.
+            if (changed.metric !== 'revenue') form.setFieldValue('currency', '');
             else if (changed.metric === 'revenue' && !form.getFieldValue('currency')) form.setFieldValue('currency', project.currency);
           }}
           onFinish={(values) => onSubmit(valuesToBody(values, today))}
@@ -153,6 +154,7 @@ export function GoalFormModal({ open, project, goal, parentId, goals, members, p
               <Select
                 showSearch={{ optionFilterProp: 'label' }}
                 allowClear={metric === 'custom'}
+                placeholder={t('goals.placeholders.currency')}
                 options={currencyOptions}
                 data-testid="goal-currency"
               />

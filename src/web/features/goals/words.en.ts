@@ -12,7 +12,8 @@ export const goalsEn = {
   updated: 'Goal saved',
   deleted: 'Goal deleted',
   deleteTitle: 'Delete "{{title}}"?',
-  deleteText: 'Its check-ins go with it; its sub-goals stay, without a parent.',
+  deleteText: 'Its check-ins are deleted with it. This cannot be undone.',
+  deleteBlocked: 'Delete or move its sub-goals first.',
   createTitle: 'New goal',
   editTitle: 'Edit goal',
   metric: {
@@ -54,6 +55,7 @@ export const goalsEn = {
     title: 'e.g. Signed contracts in East China, Q1',
     description: 'Which deals, regions, products or customers count toward this goal',
     relevance: 'How this goal serves the company’s plan (not needed with a parent goal)',
+    currency: 'None: a number, not money',
     region: 'Any region',
   },
   hints: {

@@ -15,7 +15,8 @@ export const goalsZh: Shape<typeof goalsEn> = {
   updated: '目标已保存',
   deleted: '目标已删除',
   deleteTitle: '删除“{{title}}”？',
-  deleteText: '其进度记录一并删除；子目标保留，但不再有上级目标。',
+  deleteText: '其进度记录一并删除，且无法恢复。',
+  deleteBlocked: '请先删除或移走它的子目标。',
   createTitle: '新建目标',
   editTitle: '编辑目标',
   metric: {
@@ -57,6 +58,7 @@ export const goalsZh: Shape<typeof goalsEn> = {
     title: '例如：华东区一季度签约额',
     description: '哪些商机、区域、产品或客户计入此目标',
     relevance: '此目标如何服务于公司计划（有上级目标时可不填）',
+    currency: '无：数值，不是金额',
     region: '不限区域',
   },
   hints: {
