@@ -116,12 +116,14 @@ const yieldToOtherRequests = () => new Promise<void>((resolve) => setImmediate(r
 export async function windowDeals(db: Handle, workspaceId: string, projectId: string, window: DealWindow): Promise<ForecastDeal[]> {
   const won = sql<SqlBool>`(d.status = 'won' and d.close_date >= ${window.startDate} and d.close_date <= ${window.dueDate})`;
   const open = sql<SqlBool>`(d.status = 'open' and d.expected_close_date <= ${window.dueDate})`;
+  // The stages' probabilities once, not joined to every deal.
+  const stageRows = await db.selectFrom('stages').select(['key', 'probability']).where('workspace_id', '=', workspaceId).execute();
+  const stageProbability = new Map(stageRows.map((s) => [s.key, Number(s.probability)]));
   const out: ForecastDeal[] = [];
   let after: { status: string; stage: string; rank: string; id: string } | null = null;
   for (;;) {
     let q = db
       .selectFrom('deals as d')
-      .innerJoin('stages as s', (j) => j.onRef('s.workspace_id', '=', 'd.workspace_id').onRef('s.key', '=', 'd.stage'))
       .select([
         'd.id',
         'd.amount',
@@ -130,7 +132,6 @@ export async function windowDeals(db: Handle, workspaceId: string, projectId: st
         'd.stage',
         'd.rank',
         'd.probability',
-        's.probability as stage_probability',
         'd.expected_close_date',
         'd.close_date',
         'd.owner_id',
@@ -154,7 +155,8 @@ export async function windowDeals(db: Handle, workspaceId: string, projectId: st
         currency: r.currency,
         status: r.status as ForecastDeal['status'],
         probability: r.probability === null ? null : Number(r.probability),
-        stageProbability: Number(r.stage_probability),
+        // Every deal's stage exists (a foreign key); 0 would only show for a stage deleted meanwhile.
+        stageProbability: stageProbability.get(r.stage) ?? 0,
         expectedCloseDate: r.expected_close_date,
         closeDate: r.close_date,
         ownerId: r.owner_id,
