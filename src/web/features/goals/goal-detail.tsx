@@ -32,22 +32,22 @@ type Props = {
   goal: GoalNode;
   today: string;
   canManage: boolean;
+  /** Check-ins are recorded by the team (every project role but viewer) and workspace admins. */
+  canCheckIn: boolean;
   canSeeRates: boolean;
-  meId: string;
   ownerName: (userId: string) => string;
   onSelect: (goalId: string) => void;
   actions: GoalActions;
 };
 
 /** The selected goal: what it is, its forecast with the burn-up, SMART check, the deals that matter, its quotas or check-ins. */
-export function GoalDetail({ goal, today, canManage, canSeeRates, meId, ownerName, onSelect, actions }: Props) {
+export function GoalDetail({ goal, today, canManage, canCheckIn, canSeeRates, ownerName, onSelect, actions }: Props) {
   const { t } = useTranslation();
   const format = useGoalFormat();
   const forecast = useForecast(goal.id);
   const smart = useSmart(goal.id);
   const isCustom = goal.metric === 'custom';
   const history = useAttainedHistory(goal, forecast.data?.attained, today);
-  const canCheckIn = canManage || goal.ownerId === meId;
 
   const header = (
     <Flex justify="space-between" align="flex-start" gap={12} wrap className="qd-goal-detail-header">

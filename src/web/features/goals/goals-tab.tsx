@@ -41,6 +41,8 @@ export function GoalsTab({ project, canManage }: { project: Project; canManage: 
   const items = tree.data?.items ?? [];
   const memberList = members.data?.items ?? [];
   const names = new Map(memberList.map((member) => [member.userId, member.userName]));
+  const myRole = memberList.find((member) => member.userId === me.user.id)?.role;
+  const canCheckIn = isAdmin(me) || (myRole !== undefined && myRole !== 'viewer');
   const ownerName = (userId: string) => names.get(userId) ?? '—';
   const selected = items.find((goal) => goal.id === params.get('goal')) ?? items[0] ?? null;
   const select = (id: string | null) =>
@@ -97,7 +99,7 @@ export function GoalsTab({ project, canManage }: { project: Project; canManage: 
               today={tree.data.today}
               canManage={canManage}
               canSeeRates={isAdmin(me)}
-              meId={me.user.id}
+              canCheckIn={canCheckIn}
               ownerName={ownerName}
               onSelect={select}
               actions={{
