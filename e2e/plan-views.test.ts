@@ -57,6 +57,8 @@ describe.skipIf(!hasChromium || !hasWebBuild).each(CASES)('plan views in $locale
     await page.waitForURL(/\/projects$/);
     await byTestId('project-row').first().click();
     await page.waitForURL(/\/projects\/[0-9a-z]+/);
+    await poll(() => byTestId('page-title').textContent()).not.toBe('');
+    const projectName = (await byTestId('page-title').textContent()) ?? '';
 
     // Baselines: the demo's own, then a new one, which becomes the one compared.
     await byTestId('tab-plan').click();
@@ -143,6 +145,12 @@ describe.skipIf(!hasChromium || !hasWebBuild).each(CASES)('plan views in $locale
     expect(
       await page.locator('[data-testid="holiday-row-name"]').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value)),
     ).toContain(c.holiday);
+
+    // The demo project runs on this calendar: deleting it is refused, naming the project.
+    await byTestId('calendar-delete').click();
+    await page.locator('.ant-popconfirm .ant-btn-dangerous').click();
+    await poll(() => page.locator('.ant-message').textContent()).toContain(projectName);
+    expect(await byTestId('calendar-item').count()).toBe(2);
 
     expect(errors).toEqual([]);
     await context.close();
