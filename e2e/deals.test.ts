@@ -41,6 +41,8 @@ const PROPOSAL_AFTER = '¥2,273,456.78';
 
 /** The server and the browser share two busy cores: give the board time to answer. */
 const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 20_000 });
+/** Lets antd's opening and closing animations finish before a screenshot (only screenshots wait for the clock). */
+const settle = (page: Page) => page.waitForTimeout(450);
 const column = (page: Page, stage: string) => page.locator(`[data-testid="board-column"][data-stage="${stage}"]`);
 const cardIn = (page: Page, stage: string, title: string) => column(page, stage).getByTestId('deal-card').filter({ hasText: title });
 
@@ -107,6 +109,7 @@ describe.skipIf(!hasChromium || !hasWebBuild).each(CASES)('pipeline journey in $
     await byTestId('account-create').click();
     // The account is created and chosen (the form shows its name; the dropdown lives outside the form).
     await poll(() => byTestId('deal-form').textContent()).toContain(c.account);
+    await settle(page);
     await page.screenshot({ path: `${SHOTS}/deal-form-${c.locale}.png` });
     const created = page.waitForResponse((r) => r.url().endsWith(`/projects/${projectId}/deals`) && r.request().method() === 'POST');
     await byTestId('deal-form-submit').click();
@@ -189,28 +192,33 @@ describe.skipIf(!hasChromium || !hasWebBuild).each(CASES)('pipeline journey in $
     await byTestId('activity-add').click();
     await byTestId('activity-outcome').fill(c.outcome);
     await byTestId('activity-next-step').fill(c.nextStep);
+    await settle(page);
     await page.screenshot({ path: `${SHOTS}/activity-form-${c.locale}.png` });
     await byTestId('activity-form-submit').click();
     await poll(() => byTestId('activity-item').count()).toBe(1);
     expect(await byTestId('activity-item').textContent()).toContain(c.outcome);
     expect(await byTestId('activity-item').textContent()).toContain(c.owner.name);
+    await settle(page);
     await page.screenshot({ path: `${SHOTS}/deal-page-${c.locale}.png`, fullPage: true });
 
     // The edit form holds the deal's fields.
     await byTestId('deal-edit').click();
     await poll(() => byTestId('deal-title').inputValue()).toBe(c.deal);
+    await settle(page);
     await page.screenshot({ path: `${SHOTS}/deal-edit-${c.locale}.png` });
     await byTestId('deal-form-cancel').click();
 
     // Win it with a contract: the page shows the contract and the won stage.
     await byTestId('deal-win').click();
     await byTestId('contract-number').fill('HT-2027-001');
+    await settle(page);
     await page.screenshot({ path: `${SHOTS}/deal-win-${c.locale}.png` });
     await byTestId('close-deal-submit').click();
     await poll(() => byTestId('deal-contract').count()).toBe(1);
     expect(await byTestId('deal-contract').textContent()).toContain('HT-2027-001');
     expect(await byTestId('deal-contract').textContent()).toContain('¥123,456.78');
     await poll(() => byTestId('deal-stage').textContent()).toBe(c.won);
+    await settle(page);
     await page.screenshot({ path: `${SHOTS}/deal-won-${c.locale}.png`, fullPage: true });
 
     // The project link goes back to the pipeline tab, where the card is in the won column.
@@ -222,6 +230,7 @@ describe.skipIf(!hasChromium || !hasWebBuild).each(CASES)('pipeline journey in $
     await byTestId('board-search').fill(c.deal);
     await page.waitForURL(/[?&]q=/);
     await poll(() => page.getByTestId('deal-card').count()).toBe(1);
+    await settle(page);
     await page.screenshot({ path: `${SHOTS}/board-filtered-${c.locale}.png` });
 
     expect(errors).toEqual([]);

@@ -44,7 +44,7 @@ export function BoardFilterBar({ filters, currency, onChange }: Props) {
         placeholder={t('deals.filters.search')}
         value={text}
         onChange={(event) => setText(event.target.value)}
-        className="qd-toolbar-search"
+        className="qd-board-search"
         aria-label={t('deals.filters.search')}
         data-testid="board-search"
       />

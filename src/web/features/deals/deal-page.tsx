@@ -61,12 +61,9 @@ function DealView({ deal }: { deal: Deal }) {
         backLabel={t('deals.page.toPipeline')}
         title={deal.title}
         tags={
-          <>
-            <Tag color={STATUS_COLORS[deal.status]} data-testid="deal-stage">
-              {stage?.name ?? deal.stage}
-            </Tag>
-            {deal.status !== 'open' && <Tag>{t(`deals.status.${deal.status}`)}</Tag>}
-          </>
+          <Tag color={STATUS_COLORS[deal.status]} data-testid="deal-stage">
+            {stage?.name ?? deal.stage}
+          </Tag>
         }
         subtitle={
           <span className="qd-deal-subtitle">

@@ -1,7 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type RefSelectProps, Select } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { Select } from 'antd';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Account } from '../../../core/accounts/schemas';
 import type { Contact } from '../../../core/contacts/schemas';
@@ -31,8 +31,8 @@ export function AccountSelect({ value, onChange, initialName }: AccountProps) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const [search, setSearch] = useState('');
+  const [open, setOpen] = useState(false);
   const [names, setNames] = useState<Record<string, string>>({});
-  const selectRef = useRef<RefSelectProps>(null);
   const q = useDebounced(search.trim(), 250);
   const accounts = useQuery({
     queryKey: ['accounts', 'pick', q],
@@ -44,8 +44,6 @@ export function AccountSelect({ value, onChange, initialName }: AccountProps) {
     onSuccess: (account) => {
       setNames((known) => ({ ...known, [account.id]: account.name }));
       onChange?.(account.id);
-      setSearch('');
-      selectRef.current?.blur();
       void client.invalidateQueries({ queryKey: ['accounts'] });
     },
   });
@@ -60,8 +58,9 @@ export function AccountSelect({ value, onChange, initialName }: AccountProps) {
   }
   return (
     <Select
-      ref={selectRef}
-      showSearch={{ filterOption: false, onSearch: setSearch, searchValue: search }}
+      showSearch={{ filterOption: false, onSearch: setSearch }}
+      open={open}
+      onOpenChange={setOpen}
       allowClear
       value={value ?? undefined}
       placeholder={t('deals.form.accountPlaceholder')}
@@ -79,6 +78,8 @@ export function AccountSelect({ value, onChange, initialName }: AccountProps) {
       onChange={(next: string | undefined) => {
         if (next === CREATE) create.mutate(typed);
         else onChange?.(next ?? null);
+        setSearch('');
+        setOpen(false);
       }}
       notFoundContent={accounts.isFetching ? undefined : t('deals.form.noAccounts')}
       data-testid="deal-account"
