@@ -48,19 +48,23 @@ class Lease implements DatabaseConnection {
 }
 
 /**
- * Group commit for SQLite: with `synchronous=FULL` every COMMIT waits for the disk (about 1–4 ms here),
- * which caps one connection at a few hundred write transactions a second. Transactions still run one at a
- * time, each inside its own savepoint; when another request is already waiting for the connection, a
- * finished transaction releases its savepoint and lets the next one in instead of committing, and the
- * whole group is committed — one disk flush — when nobody waits (or the group is full). Each transaction's
- * `commit` resolves only after that COMMIT, so a response is never sent for data that is not on disk; a
- * transaction that fails rolls back to its savepoint and leaves the others alone. A write outside any
- * transaction first commits the open group, so it never rides on someone else's commit.
+ * Group commit for SQLite: with `synchronous=FULL` every COMMIT waits for the disk (1–4 ms here, and
+ * better-sqlite3 waits on the main thread), which caps one connection at a few hundred write transactions
+ * a second. Transactions still run one at a time, each inside its own savepoint of one open transaction;
+ * a finished transaction releases its savepoint, lets the next request in, and waits. The group is
+ * committed — one disk flush for all — once the event loop has had a turn to let other requests join (or
+ * when the group is full). Each transaction's `commit` resolves only after that COMMIT, so no response is
+ * sent for data that is not on disk; a transaction that fails rolls back to its savepoint and leaves the
+ * others alone. A write outside any transaction first commits the open group, so it never rides on
+ * someone else's commit; plain reads run inside the open group and see what it will commit.
  */
 export class GroupCommitDriver implements Driver {
   private readonly waiting: ((lease: Lease) => void)[] = [];
   private busy = false;
   private group: Group | null = null;
+  private flushScheduled = false;
+  /** The event loop has had its turn: commit the group as soon as the connection is free. */
+  private flushDue = false;
   /** Real COMMITs issued and transactions they carried (for tests and the benchmark). */
   readonly stats = { commits: 0, transactions: 0 };
 
@@ -83,15 +87,30 @@ export class GroupCommitDriver implements Driver {
     this.handOn();
   }
 
-  /** Gives the connection to the next waiter, or — nobody waiting — commits the open group and frees it. */
+  /**
+   * Gives the connection to the next waiter (who joins the open group) or frees it; commits the group
+   * first when it is full, or when it is due and nobody is waiting to join.
+   */
   private handOn(): void {
+    if (this.group && (this.group.size >= MAX_GROUP || (this.flushDue && this.waiting.length === 0))) this.commitGroup();
     const next = this.waiting.shift();
     if (next) {
       next(new Lease(this));
       return;
     }
-    this.commitGroup();
     this.busy = false;
+  }
+
+  /** After this turn of the event loop (requests that were ready have joined), the open group is committed. */
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => {
+      this.flushScheduled = false;
+      if (!this.group) return;
+      if (this.busy) this.flushDue = true;
+      else this.commitGroup();
+    });
   }
 
   run<R>(lease: Lease, compiled: CompiledQuery): QueryResult<R> {
@@ -120,6 +139,7 @@ export class GroupCommitDriver implements Driver {
       // Nobody may be left with an unhandled rejection when a group fails with no one awaiting it yet.
       settled.catch(() => {});
       this.group = { size: 0, settled, resolve, reject };
+      this.scheduleFlush();
     }
     this.exec(`savepoint ${SAVEPOINT}`);
     lease.inTransaction = true;
@@ -131,14 +151,9 @@ export class GroupCommitDriver implements Driver {
     this.exec(`release ${SAVEPOINT}`);
     lease.inTransaction = false;
     group.size++;
-    if (this.waiting.length > 0 && group.size < MAX_GROUP) {
-      // Let the next request in now; this one answers when the group is on disk.
-      lease.handedOn = true;
-      this.handOn();
-      await group.settled;
-      return;
-    }
-    this.commitGroup();
+    // Let the next request in now; this one answers when the group is on disk.
+    lease.handedOn = true;
+    this.handOn();
     await group.settled;
   }
 
@@ -157,6 +172,7 @@ export class GroupCommitDriver implements Driver {
 
   /** Commits the open group, if any, and tells its transactions how it went. */
   private commitGroup(): void {
+    this.flushDue = false;
     const group = this.group;
     if (!group) return;
     this.group = null;
@@ -173,6 +189,7 @@ export class GroupCommitDriver implements Driver {
   }
 
   private failGroup(error: Error): void {
+    this.flushDue = false;
     const group = this.group;
     this.group = null;
     if (this.db.inTransaction) this.exec('rollback');

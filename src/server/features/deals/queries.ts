@@ -92,14 +92,24 @@ export async function findDeal(db: Db | Trx, workspaceId: string, id: string): P
   return row && toDeal(row as DealRow);
 }
 
-/** The last rank in a board column (null for an empty column). */
-export async function lastRank(db: Db | Trx, workspaceId: string, projectId: string, stage: string): Promise<string | null> {
+/**
+ * The last rank in a board column (null for an empty column). A column is a stage, and every deal of a
+ * stage has the stage's kind as its status: saying so lets the query seek the board index to the end of
+ * the column instead of reading and sorting the whole stage.
+ */
+export async function lastRank(
+  db: Db | Trx,
+  workspaceId: string,
+  projectId: string,
+  stage: { key: string; kind: DealStatus },
+): Promise<string | null> {
   const row = await db
     .selectFrom('deals')
     .select('rank')
     .where('workspace_id', '=', workspaceId)
     .where('project_id', '=', projectId)
-    .where('stage', '=', stage)
+    .where('status', '=', stage.kind)
+    .where('stage', '=', stage.key)
     .orderBy('rank', 'desc')
     .orderBy('id', 'desc')
     .limit(1)

@@ -127,7 +127,7 @@ export async function createDeal(db: Db, auth: Auth, projectId: string, input: D
       source: input.source,
       lostReason: input.lostReason,
       contract: input.contract,
-      rank: rankBetween(await lastRank(trx, auth.workspaceId, projectId, stage.key), null),
+      rank: rankBetween(await lastRank(trx, auth.workspaceId, projectId, stage), null),
       stageEnteredAt: now,
       createdAt: now,
       updatedAt: now,
@@ -180,7 +180,7 @@ export async function updateDeal(db: Db, auth: Auth, id: string, patch: DealPatc
       if (deal.status !== 'open' || stage.kind !== 'open') {
         throw rule('Move deals between open stages here; win, lose or reopen them with their actions.', { field: 'stage' });
       }
-      next.rank = rankBetween(await lastRank(trx, auth.workspaceId, deal.projectId, stage.key), null);
+      next.rank = rankBetween(await lastRank(trx, auth.workspaceId, deal.projectId, stage), null);
       next.stageEnteredAt = now;
     }
     const accountName = await checkReferences(trx, auth, {

@@ -81,7 +81,7 @@ export async function reopenDeal(db: Db, auth: Auth, id: string, body: z.infer<t
       closeDate: null,
       lostReason: '',
       contract: null,
-      rank: rankBetween(await lastRank(trx, auth.workspaceId, deal.projectId, target.key), null),
+      rank: rankBetween(await lastRank(trx, auth.workspaceId, deal.projectId, target), null),
       stageEnteredAt: now,
       updatedAt: now,
       version: deal.version + 1,

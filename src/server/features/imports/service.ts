@@ -174,8 +174,8 @@ export async function importDeals(
       }
       return id;
     };
-    const rankFor = async (stage: string): Promise<string> => {
-      if (!ranks.has(stage)) ranks.set(stage, trx ? await lastRank(trx, auth.workspaceId, projectId, stage) : null);
+    const rankFor = async (stage: string, status: DealDraft['status']): Promise<string> => {
+      if (!ranks.has(stage)) ranks.set(stage, trx ? await lastRank(trx, auth.workspaceId, projectId, { key: stage, kind: status }) : null);
       const rank = rankBetween(ranks.get(stage) ?? null, null);
       ranks.set(stage, rank);
       return rank;
@@ -202,7 +202,7 @@ export async function importDeals(
         owner_id: ownerId,
         source: draft.source,
         lost_reason: draft.lostReason,
-        rank: await rankFor(draft.stage),
+        rank: await rankFor(draft.stage, draft.status),
         stage_entered_at: now,
         contract_number: null,
         contract_value: null,
