@@ -14,7 +14,7 @@ import { useMembers } from '../members/use-members';
 import { GoalDetail } from './goal-detail';
 import { GoalTree } from './goal-tree';
 import { LazyGoalFormModal, LazySplitQuotasModal, preloadGoalForm, preloadSplit } from './lazy-modals';
-import { useAccountRegions, useCreateGoal, useCreateGoals, useDeleteGoal, useGoalTree, useUpdateGoal } from './use-goals';
+import { useCreateGoal, useCreateGoals, useDeleteGoal, useGoalTree, useUpdateGoal } from './use-goals';
 import './goals.css';
 
 type Editing = { mode: 'create'; parentId?: string } | { mode: 'edit'; goal: GoalNode } | null;
@@ -29,7 +29,6 @@ export function GoalsTab({ project, canManage }: { project: Project; canManage: 
   const [params, setParams] = useSearchParams();
   const tree = useGoalTree(project.id);
   const members = useMembers(project.id);
-  const regions = useAccountRegions();
   const create = useCreateGoal(project.id);
   const createMany = useCreateGoals(project.id);
   const update = useUpdateGoal(project.id);
@@ -159,7 +158,6 @@ export function GoalsTab({ project, canManage }: { project: Project; canManage: 
           goal={splitting}
           existing={items.filter((goal) => goal.parentId === splitting.id)}
           members={memberList}
-          regions={regions.data ?? []}
           pending={createMany.isPending}
           onCancel={() => setSplitting(null)}
           onSubmit={(bodies) =>

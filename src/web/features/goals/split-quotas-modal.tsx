@@ -9,6 +9,7 @@ import { useFormat } from '../../app/locale';
 import { ModalFooter } from '../../components/modal-footer';
 import { groupedNumber, useGoalFormat } from './goal-format';
 import { type QuotaRow, quotaBodies, remainingOf, spreadEvenly } from './split-quotas';
+import { useAccountRegions } from './use-goals';
 
 type Props = {
   open: boolean;
@@ -16,7 +17,6 @@ type Props = {
   /** The goal's children already there (a member or region with a quota starts unticked). */
   existing: readonly GoalNode[];
   members: readonly Member[];
-  regions: readonly string[];
   pending: boolean;
   onSubmit: (bodies: GoalCreate[]) => void;
   onCancel: () => void;
@@ -59,10 +59,11 @@ export function SplitQuotasModal(props: Props) {
   );
 }
 
-function SplitBody({ goal, existing, members, regions, pending, onSubmit, onCancel }: Props) {
+function SplitBody({ goal, existing, members, pending, onSubmit, onCancel }: Props) {
   const { t } = useTranslation();
   const format = useFormat();
   const goalFormat = useGoalFormat();
+  const regions = useAccountRegions().data ?? [];
   const [mode, setMode] = useState<Mode>('member');
   const [rows, setRows] = useState<QuotaRow[]>(() => spreadEvenly(goal, memberRows(members, existing)));
   const remaining = remainingOf(goal, rows);
