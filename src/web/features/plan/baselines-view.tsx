@@ -9,7 +9,7 @@ import { useFormat } from '../../app/locale';
 import { type Column, DataTable } from '../../components/data-table';
 import { DateTimeText } from '../../components/date-text';
 import { QueryError } from '../../components/query-error';
-import { useMembers } from '../members/use-members';
+import { useUsers } from '../workspace/use-workspace';
 import { useDeleteBaseline, useSaveBaseline } from './baselines-data';
 import { BaselineSaveModal } from './baselines-save-modal';
 import { BaselineVarianceView } from './baselines-variance';
@@ -21,7 +21,7 @@ export function BaselinesView({ project, canManage }: { project: Project; canMan
   const message = useMessage();
   const format = useFormat();
   const baselines = useBaselines(project.id);
-  const members = useMembers(project.id);
+  const users = useUsers();
   const save = useSaveBaseline(project.id);
   const remove = useDeleteBaseline(project.id);
   const [chosen, setChosen] = useState<string | null>(null);
@@ -31,7 +31,8 @@ export function BaselinesView({ project, canManage }: { project: Project; canMan
   const items = baselines.data?.items ?? [];
   // The latest by default (the list is newest first); a deleted choice falls back to it too.
   const selected = items.find((b) => b.id === chosen) ?? items[0] ?? null;
-  const nameOf = (userId: string | null) => members.data?.items.find((m) => m.userId === userId)?.userName ?? '—';
+  // Whoever saved it, member of the project or not (an admin may have); gone from the workspace: a dash.
+  const nameOf = (userId: string | null) => users.data?.items.find((u) => u.id === userId)?.name ?? '—';
 
   const columns: Column<Baseline>[] = [
     {
