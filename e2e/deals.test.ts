@@ -220,6 +220,11 @@ describe.skipIf(!hasChromium || !hasWebBuild).each(CASES)('pipeline journey in $
     await poll(() => byTestId('deal-stage').textContent()).toBe(c.won);
     await settle(page);
     await page.screenshot({ path: `${SHOTS}/deal-won-${c.locale}.png`, fullPage: true });
+    // On a phone the details come first, then the timeline (logging an activity works there too).
+    await page.setViewportSize({ width: 390, height: 844 });
+    await settle(page);
+    await page.screenshot({ path: `${SHOTS}/deal-phone-${c.locale}.png`, fullPage: true });
+    await page.setViewportSize({ width: 1440, height: 900 });
 
     // The project link goes back to the pipeline tab, where the card is in the won column.
     await byTestId('deal-project-link').click();
