@@ -3,6 +3,7 @@ import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { exactWork } from '../../../core/forecast/exact';
 import { computeOutcome, type OutcomeInput, type PipelineOutcome } from '../../../core/forecast/forecast';
+import type { Forecast } from '../../../core/goals/schemas';
 import type { WorkerReply, WorkerRequest } from './forecast-worker.js';
 
 /**
@@ -20,7 +21,38 @@ export type ForecastPool = {
   readonly computed: number;
   /** Workers that failed to start or died (their jobs were computed in place). */
   readonly failures: number;
+  /**
+   * Whole answers by goal, each valid for one state of its inputs (`stateKey`: the goal, today, the
+   * calendar, the rates, the stage probabilities and the deals' revision), so that a repeated forecast
+   * need not read the deals again. Bounded, least recently used out first.
+   */
+  readonly answers: AnswerCache;
 };
+
+export type AnswerCache = {
+  get(goalId: string, stateKey: string): Forecast | undefined;
+  set(goalId: string, stateKey: string, forecast: Forecast): void;
+};
+
+const ANSWER_ENTRIES = 2_000;
+
+function createAnswerCache(): AnswerCache {
+  const entries = new Map<string, { stateKey: string; forecast: Forecast }>();
+  return {
+    get(goalId, stateKey) {
+      const entry = entries.get(goalId);
+      if (!entry || entry.stateKey !== stateKey) return undefined;
+      entries.delete(goalId);
+      entries.set(goalId, entry);
+      return entry.forecast;
+    },
+    set(goalId, stateKey, forecast) {
+      entries.delete(goalId);
+      entries.set(goalId, { stateKey, forecast });
+      if (entries.size > ANSWER_ENTRIES) entries.delete(entries.keys().next().value as string);
+    },
+  };
+}
 
 /** Tiny inputs are cheaper to compute here than to send: an exact DP of this many deal × state steps takes about 0.1 ms. */
 const INLINE_WORK = 20_000;
@@ -67,6 +99,7 @@ export function createForecastPool(size = defaultPoolSize(), options: { workerSc
   let computed = 0;
   let closed = false;
   let failures = 0;
+  const answers = createAnswerCache();
 
   const remember = (key: string, outcome: PipelineOutcome) => {
     cache.delete(key);
@@ -137,6 +170,7 @@ export function createForecastPool(size = defaultPoolSize(), options: { workerSc
     get failures() {
       return failures;
     },
+    answers,
     async outcome(input) {
       const key = inputKey(input);
       const hit = cache.get(key);

@@ -8,7 +8,7 @@ import { requireProject } from '../projects/service.js';
 import { type GoalContext, loadGoalContext } from './context.js';
 import type { ForecastPool } from './forecast-pool.js';
 import { attainedWithoutPipeline, goalRates, scopeOf } from './progress.js';
-import { childGoals, findGoal, userNames, windowDeals } from './queries.js';
+import { childGoals, dealsRevision, findGoal, stageProbabilities, userNames, windowDeals } from './queries.js';
 import { requireGoal } from './service.js';
 
 type Handle = Db | Trx;
@@ -34,14 +34,35 @@ export async function forecastOf(
     const attainedOverride = await attainedWithoutPipeline(db, ctx, goal as Goal);
     return finishForecast(prepareForecast({ ...base, deals: [], attainedOverride }), null);
   }
-  const deals = await windowDeals(db, ctx.workspaceId, goal.projectId, {
-    startDate: goal.startDate,
-    dueDate: goal.dueDate,
-    ...scopeOf(goal as Goal),
-  });
+  const scope = scopeOf(goal as Goal);
+  const stages = await stageProbabilities(db, ctx.workspaceId);
+  // A region goal also depends on accounts' regions, which the deals' revision does not see: never from the answer cache.
+  const stateKey =
+    goal.id === '' || scope.region !== null
+      ? null
+      : JSON.stringify([
+          goal,
+          drivers,
+          ctx.today,
+          ctx.calendar,
+          base.rates,
+          [...stages],
+          await dealsRevision(db, ctx.workspaceId, goal.projectId),
+        ]);
+  const cached = stateKey === null ? undefined : pool.answers.get(goal.id, stateKey);
+  if (cached) return cached;
+  const deals = await windowDeals(
+    db,
+    ctx.workspaceId,
+    goal.projectId,
+    { startDate: goal.startDate, dueDate: goal.dueDate, ...scope },
+    stages,
+  );
   const prepared = prepareForecast({ ...base, deals });
   const outcome = prepared.outcomeInput === null ? null : await pool.outcome(prepared.outcomeInput);
-  return finishForecast(prepared, outcome);
+  const forecast = finishForecast(prepared, outcome);
+  if (stateKey !== null) pool.answers.set(goal.id, stateKey, forecast);
+  return forecast;
 }
 
 export async function goalForecast(db: Db, pool: ForecastPool, auth: Auth, id: string): Promise<Forecast> {

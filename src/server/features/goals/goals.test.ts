@@ -295,6 +295,44 @@ describe.each(testDialects())('goals on %s', (dialect) => {
     expect((await outsider.request('POST', '/goals/smart', { projectId, metric: 'revenue', ...period })).statusCode).toBe(404);
   });
 
+  it('answers a repeated forecast from its cache only while nothing it depends on has changed', async () => {
+    const project = await buildProject(owner, { name: 'Cached', startDate: '2030-01-01', endDate: '2030-12-31' });
+    const create = async (body: Record<string, unknown>) =>
+      (await owner.request('POST', `/projects/${project.id}/deals`, { expectedCloseDate: '2030-03-10', ...body })).json().id as string;
+    const big = await create({ title: 'Big', amount: 600_000, stage: 'proposal' }); // p 0.4
+    await create({ title: 'Small', amount: 500_000, stage: 'lead', probability: 0.5 });
+    const usd = await create({ title: 'Dollars', amount: 10_000, currency: 'USD', stage: 'lead', probability: 1 });
+    const goal = await createGoal(revenue({ title: 'Cached goal', target: 1_000_000 }), project.id);
+    // Both open deals needed: .4 · .5 = .2; the USD deal has no rate yet.
+    expect(await forecastOf(goal.id)).toMatchObject({ probability: 0.2, excludedDealIds: [usd] });
+    // A deal changes: Big now covers the target alone at 0.4.
+    await owner.request('PATCH', `/deals/${big}`, { amount: 1_000_000 });
+    expect((await forecastOf(goal.id)).probability).toBe(0.4);
+    // A stage's default probability changes: proposal 0.4 → 0.8.
+    const stages = (await owner.request('GET', '/stages')).json().items as { id: string; key: string; probability: number }[];
+    const proposal = stages.find((s) => s.key === 'proposal') as { id: string; probability: number };
+    expect((await owner.request('PATCH', `/stages/${proposal.id}`, { probability: 0.8 })).statusCode).toBe(200);
+    expect((await forecastOf(goal.id)).probability).toBe(0.8);
+    expect((await owner.request('PATCH', `/stages/${proposal.id}`, { probability: proposal.probability })).statusCode).toBe(200);
+    // A rate arrives: $100.00 at 7 = ¥700.00 = 70,000 fen, certain (p 1).
+    expect(
+      (
+        await owner.request('PUT', '/exchange-rates', {
+          baseCurrency: 'CNY',
+          rates: [{ currency: 'USD', rate: 7, effectiveDate: '2020-01-01' }],
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect(await forecastOf(goal.id)).toMatchObject({ attained: 0, commit: 70_000, excludedDealIds: [] });
+    // A deal is deleted.
+    expect((await owner.request('DELETE', `/deals/${big}`)).statusCode).toBe(204);
+    expect((await forecastOf(goal.id)).probability).toBe(0);
+    // The goal changes: a target within reach of the rest.
+    await owner.request('PATCH', `/goals/${goal.id}`, { target: 500_000 });
+    // 70,000 certain + 500,000 at .5: reached exactly when Small is won.
+    expect((await forecastOf(goal.id)).probability).toBe(0.5);
+  });
+
   it('refuses bad input with 400/422 and stale writes with 409/412, writing nothing', async () => {
     const goal = await createGoal(revenue({ title: 'Guarded' }));
     const before = await digestTables(t.database.db);

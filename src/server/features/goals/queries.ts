@@ -113,12 +113,15 @@ const yieldToOtherRequests = () => new Promise<void>((resolve) => setImmediate(r
  * event loop a turn between pages: reading thousands of deals (synchronous on SQLite) then never
  * holds up other requests for more than a page's time.
  */
-export async function windowDeals(db: Handle, workspaceId: string, projectId: string, window: DealWindow): Promise<ForecastDeal[]> {
+export async function windowDeals(
+  db: Handle,
+  workspaceId: string,
+  projectId: string,
+  window: DealWindow,
+  stageProbability: ReadonlyMap<string, number>,
+): Promise<ForecastDeal[]> {
   const won = sql<SqlBool>`(d.status = 'won' and d.close_date >= ${window.startDate} and d.close_date <= ${window.dueDate})`;
   const open = sql<SqlBool>`(d.status = 'open' and d.expected_close_date <= ${window.dueDate})`;
-  // The stages' probabilities once, not joined to every deal.
-  const stageRows = await db.selectFrom('stages').select(['key', 'probability']).where('workspace_id', '=', workspaceId).execute();
-  const stageProbability = new Map(stageRows.map((s) => [s.key, Number(s.probability)]));
   const out: ForecastDeal[] = [];
   let after: { status: string; stage: string; rank: string; id: string } | null = null;
   for (;;) {
@@ -167,6 +170,32 @@ export async function windowDeals(db: Handle, workspaceId: string, projectId: st
     after = { status: last.status, stage: last.stage, rank: last.rank, id: last.id };
     await yieldToOtherRequests();
   }
+}
+
+/** The workspace's stage probabilities by key (read once per forecast, not joined to every deal). */
+export async function stageProbabilities(db: Handle, workspaceId: string): Promise<Map<string, number>> {
+  const rows = await db.selectFrom('stages').select(['key', 'probability']).where('workspace_id', '=', workspaceId).execute();
+  return new Map(rows.map((s) => [s.key, Number(s.probability)]));
+}
+
+/**
+ * A revision of a project's deals that changes with every deal write: every write bumps the deal's
+ * version and `updated_at` (a sum of versions only grows on update), and creating or deleting
+ * changes the count (and the newest `updated_at`). One aggregate in the database, no rows to the server.
+ */
+export async function dealsRevision(db: Handle, workspaceId: string, projectId: string): Promise<string> {
+  const row = await db
+    .selectFrom('deals')
+    .select((eb) => [
+      eb.fn.countAll<number | string>().as('n'),
+      eb.fn.max('updated_at').as('at'),
+      eb.fn.max('id').as('last'),
+      eb.fn.sum<number | string>('version').as('versions'),
+    ])
+    .where('workspace_id', '=', workspaceId)
+    .where('project_id', '=', projectId)
+    .executeTakeFirst();
+  return `${Number(row?.n ?? 0)}/${row?.at ?? ''}/${row?.last ?? ''}/${Number(row?.versions ?? 0)}`;
 }
 
 /** Won deals of a project closed in a window, with their account's region (for the goal tree: all goals at once). */
