@@ -94,11 +94,27 @@ export const ImportResult = z.object({
 });
 export type ImportResult = z.infer<typeof ImportResult>;
 
-/** The mapping a workspace last used for a kind of file and a preset (remembered for the next import). */
+/** The mapping a workspace last imported with for a kind of file and a preset (remembered for the next import). */
 export const SavedMapping = z.object({
   kind: ImportKind,
   preset: PresetName,
+  /** Field → header, and for deals `stages`: file stage → stage key. Empty when none is saved. */
   mapping: z.record(z.string(), z.unknown()),
   updatedAt: z.string().nullable(),
 });
 export type SavedMapping = z.infer<typeof SavedMapping>;
+
+export const SavedMappingQuery = z.object({ kind: ImportKind, preset: PresetName.default('generic') });
+
+const MAPPING_OF = { deals: ImportMapping, accounts: AccountImportMapping, contacts: ContactImportMapping } as const;
+
+/** Saves a mapping: it must be one the kind's import accepts (the same schema as its `mapping` parameter). */
+export const SavedMappingPut = z
+  .object({ kind: ImportKind, preset: PresetName.default('generic'), mapping: z.record(z.string().max(200), z.unknown()) })
+  .superRefine((value, ctx) => {
+    const parsed = MAPPING_OF[value.kind].safeParse(value.mapping);
+    if (!parsed.success) ctx.addIssue({ code: 'custom', path: ['mapping'], message: parsed.error.issues[0]?.message ?? 'invalid mapping' });
+    else if (JSON.stringify(value.mapping).length > 10_000)
+      ctx.addIssue({ code: 'custom', path: ['mapping'], message: 'mapping too large' });
+  });
+export type SavedMappingPut = z.infer<typeof SavedMappingPut>;

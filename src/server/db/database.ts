@@ -333,6 +333,16 @@ export type ExchangeRateTable = { workspace_id: string; id: string; currency: st
 
 export type RateLimitTable = { key: string; window_start: string; count: number };
 
+/** The mapping a workspace last imported with, per kind (deals, accounts, contacts) and preset; `mapping` is JSON. */
+export type ImportMappingTable = {
+  workspace_id: string;
+  kind: string;
+  preset: string;
+  mapping: string;
+  updated_at: string;
+  updated_by: string | null;
+};
+
 export type Database = {
   workspaces: WorkspaceTable;
   users: UserTable;
@@ -345,6 +355,7 @@ export type Database = {
   project_members: ProjectMemberTable;
   audit_log: AuditLogTable;
   rate_limits: RateLimitTable;
+  import_mappings: ImportMappingTable;
   tasks: TaskTable;
   task_assignees: TaskAssigneeTable;
   dependencies: DependencyTable;

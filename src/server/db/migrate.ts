@@ -7,6 +7,7 @@ import * as sales from './migrations/2026-11-29T0001-sales.js';
 import * as calendarDayNames from './migrations/2026-11-29T0100-calendar-day-names.js';
 import * as goals from './migrations/2026-11-29T0100-goals.js';
 import * as searchStatistics from './migrations/2026-11-29T0300-search-statistics.js';
+import * as importMappings from './migrations/2026-11-29T0330-import-mappings.js';
 
 /** Forward-only, append-only: add new migrations at the end, never edit a landed one. */
 const migrations: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-29T0100-calendar-day-names': calendarDayNames,
   '2026-11-29T0100-goals': goals,
   '2026-11-29T0300-search-statistics': searchStatistics,
+  '2026-11-29T0330-import-mappings': importMappings,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

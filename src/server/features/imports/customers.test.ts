@@ -222,4 +222,32 @@ describe.each(testDialects())('account and contact import, import preview, accou
     expect((await guest.request('GET', `/accounts/${account.id}/deals`)).statusCode).toBe(403);
     expect((await outsider.request('GET', `/accounts/${account.id}/deals`)).statusCode).toBe(404);
   });
+
+  it('remembers a mapping per workspace, kind and preset; refuses a mapping the import would refuse', async () => {
+    const empty = await owner.request('GET', '/import-mappings?kind=deals&preset=hubspot');
+    expect(empty.json()).toEqual({ kind: 'deals', preset: 'hubspot', mapping: {}, updatedAt: null });
+    const mapping = { title: 'Deal Name', amount: '', stages: { 'Demo booked': 'proposal' } };
+    const put = await owner.request('PUT', '/import-mappings', { kind: 'deals', preset: 'hubspot', mapping });
+    expect(put.statusCode, put.body).toBe(200);
+    expect(put.json()).toMatchObject({ kind: 'deals', preset: 'hubspot', mapping });
+    const again = await owner.request('PUT', '/import-mappings', { kind: 'deals', preset: 'hubspot', mapping: { title: 'Name' } });
+    expect(again.statusCode).toBe(200);
+    expect((await owner.request('GET', '/import-mappings?kind=deals&preset=hubspot')).json().mapping).toEqual({ title: 'Name' });
+    // Other presets and kinds, a colleague sees the workspace's; another workspace and guests do not.
+    expect((await owner.request('GET', '/import-mappings?kind=deals&preset=salesforce')).json().mapping).toEqual({});
+    expect((await colleague.request('GET', '/import-mappings?kind=deals&preset=hubspot')).json().mapping).toEqual({ title: 'Name' });
+    expect((await outsider.request('GET', '/import-mappings?kind=deals&preset=hubspot')).json().mapping).toEqual({});
+    expect((await guest.request('GET', '/import-mappings?kind=deals&preset=hubspot')).statusCode).toBe(403);
+    expect((await guest.request('PUT', '/import-mappings', { kind: 'accounts', mapping: { name: 'Company' } })).statusCode).toBe(403);
+    // A field the kind does not have, a stage map on accounts, a bad kind: 400, nothing saved.
+    for (const body of [
+      { kind: 'accounts', mapping: { title: 'Company' } },
+      { kind: 'accounts', mapping: { stages: {} } },
+      { kind: 'leads', mapping: {} },
+      { kind: 'contacts', mapping: { name: 42 } },
+    ]) {
+      expect((await owner.request('PUT', '/import-mappings', body)).statusCode).toBe(400);
+    }
+    expect((await owner.request('GET', '/import-mappings?kind=accounts')).json()).toMatchObject({ preset: 'generic', mapping: {} });
+  });
 });

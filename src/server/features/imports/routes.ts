@@ -1,9 +1,18 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ErrorBody, IdParams } from '../../../core/common/schemas.js';
-import { AccountImportQuery, ContactImportQuery, ImportQuery, ImportResult } from '../../../core/imports/schemas.js';
+import {
+  AccountImportQuery,
+  ContactImportQuery,
+  ImportQuery,
+  ImportResult,
+  SavedMapping,
+  SavedMappingPut,
+  SavedMappingQuery,
+} from '../../../core/imports/schemas.js';
 import type { Db } from '../../db/database.js';
 import { authOf } from '../../http/authenticate.js';
 import { importAccounts, importContacts } from './customers.js';
+import { getSavedMapping, putSavedMapping } from './mappings.js';
 import { importDeals } from './service.js';
 import { CSV_TYPES, MAX_UPLOAD_BYTES, UploadBody, XLSX_TYPE } from './source.js';
 
@@ -62,5 +71,27 @@ export const importRoutes =
         response: { 200: ImportResult, ...errors },
       },
       handler: (request) => importContacts(db, authOf(request), request.query, request.body, request.headers['content-type']),
+    });
+
+    app.get('/import-mappings', {
+      config: { access: 'user' },
+      schema: {
+        tags,
+        summary: 'The column and stage mapping the workspace last imported with, for a kind of file and a preset',
+        querystring: SavedMappingQuery,
+        response: { 200: SavedMapping, ...errors },
+      },
+      handler: (request) => getSavedMapping(db, authOf(request), request.query.kind, request.query.preset),
+    });
+
+    app.put('/import-mappings', {
+      config: { access: 'user' },
+      schema: {
+        tags,
+        summary: 'Remember a mapping for the next import of this kind and preset (what the import’s `mapping` parameter takes)',
+        body: SavedMappingPut,
+        response: { 200: SavedMapping, ...errors },
+      },
+      handler: (request) => putSavedMapping(db, authOf(request), request.body),
     });
   };

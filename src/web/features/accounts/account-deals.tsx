@@ -41,7 +41,7 @@ export function AccountDeals({ accountId }: { accountId: string }) {
       from: 'md',
     },
     { key: 'stage', title: t('deals.fields.stage'), render: (deal) => stageName.get(deal.stage) ?? deal.stage, from: 'sm' },
-    { key: 'status', title: t('deals.fields.status'), render: (deal) => <DealStatusTag status={deal.status} />, from: 'lg' },
+    { key: 'status', title: t('deals.fields.status'), render: (deal) => <DealStatusTag status={deal.status} />, from: 'xl' },
     {
       key: 'amount',
       title: t('deals.fields.amount'),
@@ -50,8 +50,12 @@ export function AccountDeals({ accountId }: { accountId: string }) {
     },
     {
       key: 'close',
-      title: t('deals.fields.expectedCloseDate'),
-      render: (deal) => <DateText value={deal.closeDate ?? deal.expectedCloseDate} />,
+      title: t('deals.fields.closeDate'),
+      render: (deal) => (
+        <span className="qd-nowrap">
+          <DateText value={deal.closeDate ?? deal.expectedCloseDate} />
+        </span>
+      ),
       from: 'lg',
     },
   ];

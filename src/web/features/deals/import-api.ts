@@ -1,7 +1,7 @@
 import { ACCOUNT_FIELDS, CONTACT_FIELDS } from '../../../core/imports/customer-rows';
 import { IMPORT_FIELDS } from '../../../core/imports/presets';
-import type { ImportKind, ImportResult } from '../../../core/imports/schemas';
-import { ApiError, readCookie } from '../../app/api';
+import type { ImportKind, ImportResult, SavedMapping } from '../../../core/imports/schemas';
+import { ApiError, api, readCookie, request } from '../../app/api';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export type PresetChoice = 'auto' | 'generic' | 'salesforce' | 'hubspot' | 'pipedrive';
@@ -17,6 +17,8 @@ export const REQUIRED_OF: Record<ImportKind, string> = { deals: 'title', account
 
 export type Mapping = { fields: Record<string, string>; stages: Record<string, string> };
 export const EMPTY_MAPPING: Mapping = { fields: {}, stages: {} };
+export const isEmptyMapping = (mapping: Mapping): boolean =>
+  Object.keys(mapping.fields).length === 0 && Object.keys(mapping.stages).length === 0;
 
 export const isSpreadsheet = (file: File): boolean => /\.(csv|txt|tsv|xlsx)$/i.test(file.name);
 
@@ -62,23 +64,23 @@ export async function uploadImport(args: {
   return payload as ImportResult;
 }
 
-const storageKey = (workspaceId: string, kind: ImportKind, preset: string) => `qd_import_mapping:${workspaceId}:${kind}:${preset}`;
-
-/** The mapping last imported with, per workspace, kind and preset (on this device). */
-export function rememberedMapping(workspaceId: string, kind: ImportKind, preset: string): Mapping {
+/** The mapping the workspace last imported with for this kind and preset (kept on the server, shared by the team). */
+export async function rememberedMapping(kind: ImportKind, preset: string): Promise<Mapping> {
   try {
-    const value = JSON.parse(localStorage.getItem(storageKey(workspaceId, kind, preset)) ?? 'null') as Mapping | null;
-    if (value && typeof value.fields === 'object' && typeof value.stages === 'object') return value;
+    const saved = await api.get<SavedMapping>('/import-mappings', { kind, preset: kind === 'deals' ? preset : 'generic' });
+    const { stages, ...fields } = saved.mapping as Record<string, unknown>;
+    const text = (value: unknown) =>
+      Object.fromEntries(
+        Object.entries((value ?? {}) as Record<string, unknown>).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+      );
+    return { fields: text(fields), stages: text(stages) };
   } catch {
-    // none remembered
+    return EMPTY_MAPPING;
   }
-  return EMPTY_MAPPING;
 }
 
-export function rememberMapping(workspaceId: string, kind: ImportKind, preset: string, mapping: Mapping): void {
-  try {
-    localStorage.setItem(storageKey(workspaceId, kind, preset), JSON.stringify(mapping));
-  } catch {
-    // storage disabled
-  }
+/** Remembers the mapping of a finished import for the next one of this kind and preset. */
+export async function rememberMapping(kind: ImportKind, preset: string, mapping: Mapping): Promise<void> {
+  const body = kind === 'deals' ? { ...mapping.fields, stages: mapping.stages } : mapping.fields;
+  await request<SavedMapping>('PUT', '/import-mappings', { body: { kind, preset, mapping: body } }).catch(() => undefined);
 }

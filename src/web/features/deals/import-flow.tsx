@@ -6,11 +6,11 @@ import { useTranslation } from 'react-i18next';
 import type { ImportKind, ImportResult } from '../../../core/imports/schemas';
 import type { Project } from '../../../core/projects/schemas';
 import { isApiError } from '../../app/api';
-import { useCurrentUser } from '../../app/auth';
 import { errorMessage } from '../../app/errors';
 import { useFormat } from '../../app/locale';
 import {
   EMPTY_MAPPING,
+  isEmptyMapping,
   isSpreadsheet,
   type Mapping,
   PRESET_CHOICES,
@@ -42,7 +42,6 @@ const sizeText = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.ceil(bytes / 
 export function ImportFlow({ project, kinds, onOpenList, onDone }: Props) {
   const { t } = useTranslation();
   const format = useFormat();
-  const me = useCurrentUser();
   const client = useQueryClient();
   const stages = useStages();
   const [kind, setKind] = useState<ImportKind>(kinds[0]);
@@ -79,13 +78,20 @@ export function ImportFlow({ project, kinds, onOpenList, onDone }: Props) {
   };
 
   const firstCheck = async () => {
-    const remembered = rememberedMapping(me.workspace.id, kind, preset);
-    let result = await run(true, remembered);
-    let used = remembered;
-    // A remembered mapping that names columns this file lacks: check again with the guesses alone.
-    if (!result && remembered !== EMPTY_MAPPING) {
-      result = await run(true, EMPTY_MAPPING);
+    // The workspace's remembered mapping for this source; with "detect", the detected source's, once it is known.
+    let used = preset === 'auto' && kind === 'deals' ? EMPTY_MAPPING : await rememberedMapping(kind, preset);
+    let result = await run(true, used);
+    if (result && preset === 'auto' && kind === 'deals') {
+      const saved = await rememberedMapping(kind, result.preset);
+      const again = isEmptyMapping(saved) ? null : await run(true, saved);
+      if (again) {
+        result = again;
+        used = saved;
+      }
+    } else if (!result && !isEmptyMapping(used)) {
+      // A remembered mapping that names columns this file lacks: check again with the guesses alone.
       used = EMPTY_MAPPING;
+      result = await run(true, used);
     }
     setMapping(used);
     setDirty(false);
@@ -108,8 +114,7 @@ export function ImportFlow({ project, kinds, onOpenList, onDone }: Props) {
   const commit = async () => {
     const result = await run(false, mapping);
     if (!result) return;
-    rememberMapping(me.workspace.id, kind, usedPreset, mapping);
-    if (preset === 'auto') rememberMapping(me.workspace.id, kind, 'auto', mapping);
+    void rememberMapping(kind, usedPreset, mapping);
     setDone(result);
     setStep(2);
     void client.invalidateQueries({ queryKey: ['deals'] });
@@ -303,7 +308,7 @@ export function ImportFlow({ project, kinds, onOpenList, onDone }: Props) {
             <Statistic title={t('deals.import.rejected')} value={format.number(done.rejectedTotal)} />
             <Statistic title={t('deals.import.created')} value={format.number(done.created)} data-testid="import-created" />
           </Flex>
-          {done.rejected.length > 0 && <ImportCheck result={{ ...done, accepted: done.accepted }} />}
+          {done.rejected.length > 0 && <ImportCheck result={done} committed />}
         </Result>
       )}
     </div>

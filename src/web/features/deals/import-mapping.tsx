@@ -131,22 +131,24 @@ export function ImportMapping({ kind, headers, result, mapping, stages, onChange
 }
 
 /** The dry run's verdict and every row it would reject (the first 200 shown). */
-export function ImportCheck({ result }: { result: ImportResult }) {
+export function ImportCheck({ result, committed = false }: { result: ImportResult; committed?: boolean }) {
   const { t } = useTranslation();
   const shown = result.rejected.slice(0, 200);
   return (
     <div className="qd-import-section" data-testid="import-check">
-      <Alert
-        type={result.rejectedTotal === 0 ? 'success' : result.accepted === 0 ? 'error' : 'warning'}
-        showIcon
-        title={t('deals.import.summary', { total: result.total, accepted: result.accepted, rejected: result.rejectedTotal })}
-        description={result.rejectedTotal === 0 ? t('deals.import.allGood') : undefined}
-        data-testid="import-summary"
-      />
+      {!committed && (
+        <Alert
+          type={result.rejectedTotal === 0 ? 'success' : result.accepted === 0 ? 'error' : 'warning'}
+          showIcon
+          title={t('deals.import.summary', { total: result.total, accepted: result.accepted, rejected: result.rejectedTotal })}
+          description={result.rejectedTotal === 0 ? t('deals.import.allGood') : undefined}
+          data-testid="import-summary"
+        />
+      )}
       {shown.length > 0 && (
         <>
           <Typography.Title level={5} className="qd-import-subtitle">
-            {t('deals.import.rejectedTitle')}
+            {committed ? t('deals.import.rejectedDone') : t('deals.import.rejectedTitle')}
           </Typography.Title>
           <Table
             size="small"

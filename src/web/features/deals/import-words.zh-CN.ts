@@ -40,6 +40,7 @@ export const importZh: Shape<typeof importEn> = {
   summary: '共 {{total}} 行：{{accepted}} 行可以导入，{{rejected}} 行将被拒绝。',
   allGood: '所有行都可以导入。',
   rejectedTitle: '将被拒绝的行',
+  rejectedDone: '已跳过的行',
   row: '行号',
   reason: '原因',
   more: '另有 {{count}} 行',
