@@ -131,7 +131,18 @@ export function TimeWeekView({ project, canManage }: { project: Project; canMana
               {monthDay.format(civil(date))}
             </span>
             {kind === 'holiday' && (
-              <span className="qd-small" style={{ color: token.colorError, fontWeight: 400, maxWidth: 84 }} data-testid="time-day-holiday">
+              <span
+                className="qd-small"
+                style={{
+                  color: token.colorError,
+                  fontWeight: 400,
+                  display: 'block',
+                  maxWidth: 84,
+                  overflow: 'hidden',
+                  textOverflow: 'ellipsis',
+                }}
+                data-testid="time-day-holiday"
+              >
                 {name ?? t('plan.time.nonWorking')}
               </span>
             )}
