@@ -1,5 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addWorkingDays, chinaMainlandCalendar, countWorkingDays } from '../src/core/calendar/calendar.js';
+import { addCalendarDays } from '../src/core/calendar/civil-date.js';
 import type { Dependency } from '../src/core/dependencies/schemas.js';
 import type { ProjectSchedule, TaskListItem } from '../src/core/tasks/schemas.js';
 import { hasChromium, hasWebBuild, launchBrowser, type RunningServer, startServer } from './support.js';
@@ -15,6 +17,8 @@ const CASES = [
 ] as const;
 const PASSWORD = 'Harbour-Lights-2027';
 const ROW = 32;
+/** Width of a day on the Gantt's day scale. */
+const DAY_PX = 28;
 
 type Plan = { tasks: TaskListItem[]; schedule: ProjectSchedule; dependencies: Dependency[] };
 
@@ -200,7 +204,7 @@ describe.skipIf(!hasChromium || !hasWebBuild).each(CASES)('plan journey in $loca
     await context.close();
   });
 
-  it('adds tasks in the drawer, indents and outdents them with the keyboard, and deletes a summary with its subtask', async () => {
+  it('adds tasks in the drawer, resizes and moves a bar, indents and outdents with the keyboard, deletes a summary with its subtask', async () => {
     const context = await browser.newContext({
       locale: c.locale,
       timezoneId: 'Asia/Shanghai',
@@ -242,6 +246,47 @@ describe.skipIf(!hasChromium || !hasWebBuild).each(CASES)('plan journey in $loca
     expect(first).toMatchObject({ parentId: null, wbs: String(topLevel + 1), duration: 1 });
     expect(first.checklist).toEqual([expect.objectContaining({ text: 'Trade-show follow-up: confirm the venue', done: false })]);
     expect(second).toMatchObject({ parentId: null, wbs: String(topLevel + 2) });
+
+    // Drag the new task's right end 4 days later, then the bar 7 days later: a longer duration in working days,
+    // then a start-no-earlier-than on the working day it was dropped on (it has no predecessor to hold it back).
+    const start = (await readPlan(page, projectId)).schedule.tasks.find((s) => s.taskId === second.id)?.startDate as string;
+    const secondBar = page.locator(`[data-testid="gantt-bar"][data-task-id="${second.id}"]`);
+    const board = byTestId('gantt-board');
+    const barRect = secondBar.locator('rect.gantt-task');
+    const showBar = async () => {
+      const x0 = await barRect.evaluate((element) => (element as SVGGraphicsElement).getBBox().x);
+      await board.evaluate(
+        (element, left) => {
+          element.scrollLeft = left;
+          // The whole chart in the window (the page scrolls too when the chart reaches below the fold).
+          window.scrollBy(0, Math.max(0, element.getBoundingClientRect().bottom - window.innerHeight + 8));
+        },
+        Math.max(0, x0 - 150),
+      );
+      await page.waitForTimeout(100);
+      const box = await barRect.boundingBox();
+      if (!box) throw new Error('the bar is not in view');
+      return box;
+    };
+    let box = await showBar();
+    await page.mouse.move(box.x + box.width - 1, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width - 1 + 4 * DAY_PX, box.y + box.height / 2, { steps: 6 });
+    await page.mouse.up();
+    const longer = countWorkingDays(chinaMainlandCalendar(), start, addCalendarDays(start, 4));
+    await expect.poll(async () => (await readPlan(page, projectId)).tasks.find((task) => task.id === second.id)?.duration).toBe(longer);
+    await expect.poll(() => secondBar.getAttribute('data-finish')).not.toBe(start);
+
+    box = await showBar();
+    await page.mouse.move(box.x + 6, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + 6 + 7 * DAY_PX, box.y + box.height / 2, { steps: 6 });
+    await page.mouse.up();
+    const dropped = addWorkingDays(chinaMainlandCalendar(), addCalendarDays(start, 7), 0);
+    await expect
+      .poll(async () => (await readPlan(page, projectId)).tasks.find((task) => task.id === second.id)?.startNoEarlierThan)
+      .toBe(dropped);
+    await expect.poll(() => secondBar.getAttribute('data-start')).toBe(dropped);
 
     // Tab indents the selected task under the one above; Shift+Tab brings it back.
     const secondRow = page.locator(`[data-testid="gantt-row"][data-task-id="${second.id}"]`);

@@ -51,6 +51,9 @@ export function GanttBoard(props: Props) {
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
+    // The rows start under the sticky time axis, which also covers the top of the view.
+    paddingStart: HEAD_HEIGHT,
+    scrollPaddingStart: HEAD_HEIGHT,
     overscan: 12,
   });
   const columnVirtualizer = useVirtualizer({
