@@ -182,10 +182,10 @@ describe.skipIf(!hasChromium || !hasWebBuild).each(CASES)('goals journey in $loc
     await rowOf(page, memberA.name).click();
     await expect.poll(() => selectedProbability(page)).toBeCloseTo(0.6, 6);
 
-    // Win the ¥600k deal (member A's), then come back to the goals tab.
+    // Win the ¥600k deal (member A's) while on another tab, then come back to the goals tab: it reloads.
+    await byTestId('tab-team').click();
     await api('POST', `/deals/${bigDeal.id}/win`, { version: bigDeal.version });
-    await page.reload();
-    await byTestId('goal-detail').waitFor();
+    await byTestId('tab-goals').click();
     await expect.poll(() => selectedProbability(page)).toBe(1);
     expect(await rowOf(page, memberA.name).getByTestId('goal-progress').getAttribute('data-progress')).toBe('1.2');
 

@@ -1,6 +1,7 @@
 import { AimOutlined, PlusOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
 import { Button, Empty, Flex, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { GoalNode } from '../../../core/goals/schemas';
@@ -14,8 +15,24 @@ import { useMembers } from '../members/use-members';
 import { GoalDetail } from './goal-detail';
 import { GoalTree } from './goal-tree';
 import { LazyGoalFormModal, LazySplitQuotasModal, preloadGoalForm, preloadSplit } from './lazy-modals';
-import { useCreateGoal, useCreateGoals, useDeleteGoal, useGoalTree, useUpdateGoal } from './use-goals';
+import { goalKeys, useCreateGoal, useCreateGoals, useDeleteGoal, useGoalTree, useUpdateGoal } from './use-goals';
 import './goals.css';
+
+/**
+ * The project's tabs stay mounted: coming back to this one (after winning a deal on the pipeline, say) reloads the
+ * progress and forecasts. The first showing loads them anyway.
+ */
+function useRefreshWhenShown(shown: boolean): void {
+  const client = useQueryClient();
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    if (shown) void client.invalidateQueries({ queryKey: goalKeys.all });
+  }, [shown, client]);
+}
 
 type Editing = { mode: 'create'; parentId?: string } | { mode: 'edit'; goal: GoalNode } | null;
 
@@ -35,6 +52,8 @@ export function GoalsTab({ project, canManage }: { project: Project; canManage: 
   const remove = useDeleteGoal(project.id);
   const [editing, setEditing] = useState<Editing>(null);
   const [splitting, setSplitting] = useState<GoalNode | null>(null);
+  const [lastSelected, setLastSelected] = useState<string | null>(null);
+  useRefreshWhenShown(params.get('tab') === 'goals');
 
   if (tree.isError) return <QueryError error={tree.error} onRetry={() => void tree.refetch()} />;
   const items = tree.data?.items ?? [];
@@ -43,8 +62,10 @@ export function GoalsTab({ project, canManage }: { project: Project; canManage: 
   const myRole = memberList.find((member) => member.userId === me.user.id)?.role;
   const canCheckIn = isAdmin(me) || (myRole !== undefined && myRole !== 'viewer');
   const ownerName = (userId: string) => names.get(userId) ?? '—';
-  const selected = items.find((goal) => goal.id === params.get('goal')) ?? items[0] ?? null;
-  const select = (id: string | null) =>
+  // The address names the selected goal; switching the project's tabs drops it, so the last choice is kept here too.
+  const selected = items.find((goal) => goal.id === (params.get('goal') ?? lastSelected)) ?? items[0] ?? null;
+  const select = (id: string | null) => {
+    setLastSelected(id);
     setParams(
       (current) => {
         const next = new URLSearchParams(current);
@@ -54,6 +75,7 @@ export function GoalsTab({ project, canManage }: { project: Project; canManage: 
       },
       { replace: true },
     );
+  };
 
   const newButton = canManage && (
     <Button
