@@ -115,7 +115,7 @@ export function GoalTree({ items, selectedId, onSelect, ownerName }: Props) {
                         type="text"
                         size="small"
                         icon={collapsed.has(goal.id) ? <CaretRightOutlined /> : <CaretDownOutlined />}
-                        aria-label={goal.title}
+                        aria-label={t(collapsed.has(goal.id) ? 'goals.expand' : 'goals.collapse', { title: goal.title })}
                         aria-expanded={!collapsed.has(goal.id)}
                         onClick={(event) => {
                           event.stopPropagation();

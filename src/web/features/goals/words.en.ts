@@ -8,6 +8,8 @@ export const goalsEn = {
   emptyTitle: 'No goals yet',
   emptyText: 'Set the goal this project must reach ("¥10M signed by 31 March"), then split it into member quotas.',
   emptyReadOnly: 'The project managers set the goals.',
+  expand: 'Show the sub-goals of {{title}}',
+  collapse: 'Hide the sub-goals of {{title}}',
   created: 'Goal created',
   updated: 'Goal saved',
   deleted: 'Goal deleted',

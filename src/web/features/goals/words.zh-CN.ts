@@ -11,6 +11,8 @@ export const goalsZh: Shape<typeof goalsEn> = {
   emptyTitle: '还没有目标',
   emptyText: '先设定项目要达成的目标（例如“3 月 31 日前签约 1000 万元”），再拆分为成员配额。',
   emptyReadOnly: '目标由项目经理设定。',
+  expand: '展开“{{title}}”的子目标',
+  collapse: '收起“{{title}}”的子目标',
   created: '目标已创建',
   updated: '目标已保存',
   deleted: '目标已删除',
