@@ -3,6 +3,7 @@ import type { Deal, DealFilters, DealListQuery, DealStatus } from '../../../core
 import type { Db, DealTable, Trx } from '../../db/database.js';
 import { AppError } from '../../http/errors.js';
 import { type Cursor, decodeCursor, likePattern, pageFrom } from '../../http/pagination.js';
+import { isCommonTitleText, SCAN_WINDOW, scannedTextCondition } from './search.js';
 
 const postgres = new WeakMap<object, boolean>();
 /** Whether `db` talks to PostgreSQL (the one place deal queries differ by dialect). */
@@ -260,16 +261,63 @@ export async function listDeals(db: Db, workspaceId: string, projectId: string, 
   const cursor = checkedCursor(query.cursor, sort.expr === SORTS.amount.expr ? 'number' : 'string');
   const key = query.sort.replace(/^-/, '');
   const sortedBy = key === 'amount' || key === 'expectedCloseDate' || key === 'closeDate' ? key : null;
+  const direction = sql.raw(sort.desc ? 'desc' : 'asc');
+  const ordered = <Q extends { orderBy: (e: RawBuilder<unknown>) => Q }>(q: Q) =>
+    q.orderBy(sql`${sort.expr} ${direction}`).orderBy(sql`d.id ${direction}`);
+  const pageOf = (rows: DealRow[]) => {
+    const page = pageFrom(rows, query.limit, (row) => ({ v: sort.of(row), id: row.id }));
+    return { items: page.items.map(toDeal), nextCursor: page.nextCursor };
+  };
+
+  if (query.q && !isPostgres(db) && (await isCommonTitleText(db, query.q))) {
+    // A common text: test the first candidates in page order; a full page among them is the page.
+    let window = db
+      .selectFrom('deals as d')
+      .select(sql`d.rowid`.as('r'))
+      .where('d.workspace_id', '=', workspaceId)
+      .where(projectDeals(db, workspaceId, projectId, { ...query, q: undefined }, sortedBy));
+    if (cursor) window = window.where(keysetAfter(sort.expr, sort.desc, cursor));
+    const candidates = ordered(window).limit(SCAN_WINDOW);
+    // The candidates are the workspace's (the window says so); the deals are then read by rowid.
+    const matches = db
+      .selectFrom('deals as d')
+      .leftJoin('accounts as a', (join) => join.onRef('a.workspace_id', '=', 'd.workspace_id').onRef('a.id', '=', 'd.account_id'))
+      .selectAll('d')
+      .select('a.name as account_name')
+      .where(sql<SqlBool>`d.rowid in ${candidates}`)
+      .where(scannedTextCondition(workspaceId, query.q));
+    const rows = (await ordered(matches)
+      .limit(query.limit + 1)
+      .execute()) as DealRow[];
+    if (rows.length > query.limit) return pageOf(rows);
+  }
+
+  if (query.q && !isPostgres(db)) {
+    // The matches are a list of rowids: read those and sort them, rather than walk the project in page
+    // order looking for them (the unary + keeps SQLite off the workspace's and the sort column's indexes;
+    // the workspace condition still holds).
+    let matches = db
+      .selectFrom('deals as d')
+      .leftJoin('accounts as a', (join) => join.onRef('a.workspace_id', '=', 'd.workspace_id').onRef('a.id', '=', 'd.account_id'))
+      .selectAll('d')
+      .select('a.name as account_name')
+      .where(sql<SqlBool>`+d.workspace_id = ${workspaceId}`)
+      .where(projectDeals(db, workspaceId, projectId, query, sortedBy));
+    if (cursor) matches = matches.where(keysetAfter(sort.expr, sort.desc, cursor));
+    const rows = await matches
+      .orderBy(sql`+${sort.expr} ${direction}`)
+      .orderBy(sql`+d.id ${direction}`)
+      .limit(query.limit + 1)
+      .execute();
+    return pageOf(rows as DealRow[]);
+  }
   let q = dealSelect(db, workspaceId).where(projectDeals(db, workspaceId, projectId, query, sortedBy));
   if (cursor) q = q.where(keysetAfter(sort.expr, sort.desc, cursor));
-  const direction = sql.raw(sort.desc ? 'desc' : 'asc');
-  const rows = (await q
-    .orderBy(sql`${sort.expr} ${direction}`)
-    .orderBy(sql`d.id ${direction}`)
-    .limit(query.limit + 1)
-    .execute()) as DealRow[];
-  const page = pageFrom(rows, query.limit, (row) => ({ v: sort.of(row), id: row.id }));
-  return { items: page.items.map(toDeal), nextCursor: page.nextCursor };
+  return pageOf(
+    (await ordered(q)
+      .limit(query.limit + 1)
+      .execute()) as DealRow[],
+  );
 }
 
 export async function userTimeZone(db: Db | Trx, userId: string): Promise<string> {
