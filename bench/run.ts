@@ -5,6 +5,7 @@ import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { connect } from '../src/server/db/connect.js';
 import { migrateToLatest } from '../src/server/db/migrate.js';
+import { browserScenarios } from './browser-scenarios.js';
 import { coreScenarios } from './core-scenarios.js';
 import { dealScenarios } from './deals-scenarios.js';
 import { generateWorkspace } from './generate.js';
@@ -18,7 +19,7 @@ const rows: Row[] = [];
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const PROJECTS = 10_000;
 /** `BENCH_ONLY=deals,core` runs a subset; the foundation scenarios (and their baselines) always run. */
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'deals,schedule,goals,core').split(','));
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'deals,schedule,goals,core,browser').split(','));
 const fmt = (n: number) => (n >= 100 ? Math.round(n).toLocaleString('en') : n.toFixed(2));
 
 async function baselines(port: number) {
@@ -176,6 +177,7 @@ async function main() {
   }
 
   if (ONLY.has('core')) rows.push(...(await coreScenarios()));
+  if (ONLY.has('browser')) rows.push(...(await browserScenarios()));
   fs.rmSync(dir, { recursive: true, force: true });
   print();
 }
