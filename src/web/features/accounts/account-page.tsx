@@ -16,9 +16,9 @@ import { LazyContactFormModal } from '../contacts/lazy-contact-form';
 import { useContactList, useCreateContact } from '../contacts/use-contacts';
 import { useUsers } from '../workspace/use-workspace';
 import { AccountDeals } from './account-deals';
-import { GuestNotice } from './accounts-page';
 import { DuplicateAlert } from './duplicate-alert';
 import { LazyAccountFormModal } from './lazy-account-form';
+import { GuestNotice } from './notices';
 import { useAccount, useDeleteAccount, useUpdateAccount } from './use-accounts';
 import './accounts.css';
 

@@ -1,5 +1,5 @@
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { Button, Empty, Flex, Result, Typography } from 'antd';
+import { Button, Empty, Flex, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -16,6 +16,7 @@ import { useUsers } from '../workspace/use-workspace';
 import { AccountFilterBar } from './account-filters';
 import { ImportModal } from './import-modal';
 import { LazyAccountFormModal, preloadAccountForm } from './lazy-account-form';
+import { EmptyText, GuestNotice } from './notices';
 import { type AccountFilters, accountQuery, useAccountList, useCreateAccount } from './use-accounts';
 import './accounts.css';
 
@@ -45,23 +46,6 @@ function useFilters(): [AccountFilters, (change: Partial<AccountFilters>) => voi
     setParams(search, { replace: true });
   };
   return [filters, update];
-}
-
-export function EmptyText({ title, text }: { title: string; text: string }) {
-  return (
-    <Flex vertical gap={4} align="center">
-      <Typography.Text strong>{title}</Typography.Text>
-      <Typography.Text type="secondary" className="qd-empty-text">
-        {text}
-      </Typography.Text>
-    </Flex>
-  );
-}
-
-/** Guests see no customers (as the server decides): say so instead of showing an error. */
-export function GuestNotice() {
-  const { t } = useTranslation();
-  return <Result status="info" title={t('accounts.guestsTitle')} subTitle={t('accounts.guestsText')} />;
 }
 
 /** `/accounts`: the workspace's customers — search, filter, sort, page, export, import, create. */

@@ -10,7 +10,7 @@ import { api, type Page } from '../../app/api';
 import { useFormat } from '../../app/locale';
 import { DataTable } from '../../components/data-table';
 import { QueryError } from '../../components/query-error';
-import { EmptyText } from '../accounts/accounts-page';
+import { EmptyText } from '../accounts/notices';
 import { useUsers } from '../workspace/use-workspace';
 import { BoardFilterBar } from './board-filter-bar';
 import type { BoardFilters } from './board-filters';
