@@ -160,6 +160,36 @@ async function main(): Promise<void> {
     await byTestId(page, 'history-row').first().waitFor();
     await shot(page, 'zh-06-project-history');
 
+    // The plan, the pipeline, the goals, customers and the settings tabs, on the demo data.
+    console.log('plan, pipeline, goals, customers (zh-CN)');
+    for (const [name, query] of [
+      ['zh-06a-plan-gantt', '?tab=plan'],
+      ['zh-06b-plan-baselines', '?tab=plan&view=baselines'],
+      ['zh-06c-plan-time', '?tab=plan&view=time'],
+      ['zh-06d-pipeline-board', '?tab=deals'],
+      ['zh-06e-pipeline-list', '?tab=deals&view=list'],
+      ['zh-06f-pipeline-import', '?tab=deals&view=import'],
+      ['zh-06g-goals', '?tab=goals'],
+    ] as const) {
+      await page.goto(`${demoUrl}${query}`);
+      await shot(page, name);
+    }
+    await page.goto(`${demoUrl}?tab=deals`);
+    await byTestId(page, 'deal-card').first().click();
+    await page.waitForURL('**/deals/**');
+    await shot(page, 'zh-06h-deal-page');
+    for (const [name, url] of [
+      ['zh-06i-customers', '/accounts'],
+      ['zh-06j-contacts', '/contacts'],
+      ['zh-06k-settings-stages', '/settings/workspace?tab=stages'],
+      ['zh-06l-settings-calendars', '/settings/workspace?tab=calendars'],
+      ['zh-06m-settings-rates', '/settings/workspace?tab=rates'],
+    ] as const) {
+      await page.goto(`${BASE_URL}${url}`);
+      await shot(page, name);
+    }
+    await page.goto(demoUrl);
+
     // Create a project, add a member, edit, archive, restore.
     console.log('create a project (zh-CN)');
     await byTestId(page, 'nav-projects').click();
