@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { computeOutcome, type OutcomeInput } from '../../../core/forecast/forecast';
 
@@ -8,6 +9,16 @@ import { computeOutcome, type OutcomeInput } from '../../../core/forecast/foreca
  */
 export type WorkerRequest = { id: number; input: OutcomeInput };
 export type WorkerReply = { id: number; outcome: ReturnType<typeof computeOutcome> } | { id: number; error: string };
+
+// On Linux a thread has its own nice value (setpriority on "this process" sets the calling thread's):
+// below the main thread's, so that on a busy machine the server's answers win the CPU over a simulation.
+if (process.platform === 'linux') {
+  try {
+    os.setPriority(10);
+  } catch {
+    // not permitted here: run at the normal priority
+  }
+}
 
 parentPort?.on('message', (request: WorkerRequest) => {
   let reply: WorkerReply;
