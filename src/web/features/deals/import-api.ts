@@ -30,8 +30,9 @@ export async function uploadImport(args: {
   file: File;
   mapping: Mapping;
   dryRun: boolean;
+  signal?: AbortSignal;
 }): Promise<ImportResult> {
-  const { kind, projectId, preset, file, mapping, dryRun } = args;
+  const { kind, projectId, preset, file, mapping, dryRun, signal } = args;
   const path = kind === 'deals' ? `/projects/${encodeURIComponent(projectId ?? '')}/deals/import` : `/${kind}/import`;
   const params = new URLSearchParams({ dryRun: String(dryRun) });
   if (kind === 'deals') params.set('preset', preset);
@@ -45,8 +46,9 @@ export async function uploadImport(args: {
   if (csrf) headers['x-csrf-token'] = csrf;
   let response: Response;
   try {
-    response = await fetch(`/api/v1${path}?${params}`, { method: 'POST', headers, body: file, credentials: 'same-origin' });
-  } catch {
+    response = await fetch(`/api/v1${path}?${params}`, { method: 'POST', headers, body: file, credentials: 'same-origin', signal });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError(0, 'NETWORK', 'The server cannot be reached.', null, path);
   }
   const payload = (await response.json().catch(() => null)) as

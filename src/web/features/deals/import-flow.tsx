@@ -1,7 +1,7 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Flex, Result, Segmented, Select, Statistic, Steps, Typography, Upload } from 'antd';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportKind, ImportResult } from '../../../core/imports/schemas';
 import type { Project } from '../../../core/projects/schemas';
@@ -55,15 +55,30 @@ export function ImportFlow({ project, kinds, onOpenList, onDone }: Props) {
   const [done, setDone] = useState<ImportResult | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [checking, setChecking] = useState(false);
+  const controller = useRef<AbortController | null>(null);
 
   const usedPreset = check?.preset ?? (preset === 'auto' ? 'generic' : preset);
   const run = async (dryRun: boolean, withMapping: Mapping): Promise<ImportResult | null> => {
     if (!file) return null;
     setBusy(true);
+    setChecking(dryRun);
     setError(null);
+    controller.current = new AbortController();
     try {
-      return await uploadImport({ kind, projectId: project?.id, preset: dryRun ? preset : usedPreset, file, mapping: withMapping, dryRun });
+      return await uploadImport({
+        kind,
+        projectId: project?.id,
+        preset: dryRun ? preset : usedPreset,
+        file,
+        mapping: withMapping,
+        dryRun,
+        signal: controller.current.signal,
+      });
     } catch (caught) {
+      // A check cancelled by the user (checks write nothing; a commit is not offered a cancel: once its file has
+      // arrived the server finishes it in one transaction).
+      if (caught instanceof DOMException && caught.name === 'AbortError') return null;
       setError(caught);
       const details = isApiError(caught) ? (caught.details as { headers?: unknown } | null) : null;
       if (Array.isArray(details?.headers)) {
@@ -73,9 +88,16 @@ export function ImportFlow({ project, kinds, onOpenList, onDone }: Props) {
       }
       return null;
     } finally {
+      controller.current = null;
       setBusy(false);
     }
   };
+
+  const cancelButton = busy && checking && (
+    <Button onClick={() => controller.current?.abort()} data-testid="import-cancel">
+      {t('app.cancel')}
+    </Button>
+  );
 
   const firstCheck = async () => {
     // The workspace's remembered mapping for this source; with "detect", the detected source's, once it is known.
@@ -211,7 +233,8 @@ export function ImportFlow({ project, kinds, onOpenList, onDone }: Props) {
             </p>
             <p className="ant-upload-hint">{t('deals.import.dropHint')}</p>
           </Upload.Dragger>
-          <Flex justify="flex-end">
+          <Flex justify="flex-end" gap={8}>
+            {cancelButton}
             <Button type="primary" disabled={!file} loading={busy} onClick={() => void firstCheck()} data-testid="import-check-button">
               {t('deals.import.check')}
             </Button>
@@ -243,6 +266,7 @@ export function ImportFlow({ project, kinds, onOpenList, onDone }: Props) {
               {t('deals.import.back')}
             </Button>
             <Flex gap={8} align="center" wrap>
+              {cancelButton}
               {check && !dirty && (
                 <Typography.Text type="secondary" className="qd-small">
                   {t('deals.import.commitHint')}
