@@ -10,6 +10,8 @@ const CASES = [
     owner: { name: '陈晓明', email: 'xiaoming.chen@example.com', workspace: '华东销售部' },
     prefix: '导入测试',
     customer: '宁波港通物流有限公司',
+    contact: '林美',
+    stage: '技术评估',
     badReason: '日期无法识别 "2027-13-45"',
   },
   {
@@ -17,6 +19,8 @@ const CASES = [
     owner: { name: 'Olivia Park', email: 'olivia.park@example.com', workspace: 'East China Sales' },
     prefix: 'Import check',
     customer: 'Ningbo Harbour Logistics Ltd',
+    contact: 'Mei Lin',
+    stage: 'Technical evaluation',
     badReason: 'bad date "2027-13-45"',
   },
 ] as const;
@@ -34,7 +38,7 @@ describe.skipIf(!hasChromium || !hasWebBuild).each(CASES)('sales data journey in
     await server?.stop();
   });
 
-  it('imports a CSV with one bad row, lists and exports the deals, and warns about a duplicate customer', async () => {
+  it('imports a CSV with one bad row, lists and exports the deals, warns about duplicate customers and contacts, and edits the deal stages', async () => {
     const context = await browser.newContext({ locale: c.locale, timezoneId: 'Asia/Shanghai', acceptDownloads: true });
     const page = await context.newPage();
     const errors: string[] = [];
@@ -118,7 +122,34 @@ describe.skipIf(!hasChromium || !hasWebBuild).each(CASES)('sales data journey in
     await expect.poll(() => byTestId('account-deal-row').count()).toBe(1);
     expect(await byTestId('account-deal-row').textContent()).toContain(`${c.prefix} A`);
 
+    // A contact, then another with the same e-mail (in other letter case): the warning names the first.
+    for (const attempt of [1, 2]) {
+      await page.goto(`${server.url}/contacts`);
+      await byTestId('contact-create').click();
+      await byTestId('contact-name').fill(attempt === 1 ? c.contact : `${c.contact} 2`);
+      await byTestId('contact-email').fill(attempt === 1 ? 'mei.lin@example.com' : 'Mei.Lin@Example.com');
+      await byTestId('contact-form-submit').click();
+      await page.waitForURL(/\/contacts\/[0-9a-z]+$/);
+      await expect.poll(() => byTestId('page-title').textContent()).toBe(attempt === 1 ? c.contact : `${c.contact} 2`);
+    }
+    await expect.poll(() => byTestId('duplicate-warning').count()).toBe(1);
+    expect(await byTestId('duplicate-link').textContent()).toBe(c.contact);
+
+    // Deal stages: add one, move it before the last open stage, remove it (its deals go to the stage chosen).
+    await page.goto(`${server.url}/settings/workspace?tab=stages`);
+    await byTestId('stage-add').click();
+    await byTestId('stage-name').fill(c.stage);
+    await byTestId('stage-form-submit').click();
+    const names = () => byTestId('stage-name-text').allTextContents();
+    await expect.poll(async () => (await names()).indexOf(c.stage)).toBe(5);
+    await byTestId('stage-up').nth(5).click();
+    await expect.poll(async () => (await names()).indexOf(c.stage)).toBe(4);
+    await byTestId('stage-remove').nth(4).click();
+    await page.locator('.ant-modal-footer .ant-btn-primary').click();
+    await expect.poll(async () => (await names()).includes(c.stage)).toBe(false);
+    expect(await names()).toHaveLength(7);
+
     expect(errors).toEqual([]);
     await context.close();
-  }, 120_000);
+  }, 150_000);
 });
