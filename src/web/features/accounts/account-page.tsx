@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import type { DuplicateRef } from '../../../core/accounts/schemas';
 import { isApiError } from '../../app/api';
-import { useCurrentUser } from '../../app/auth';
+import { isAdmin, useCurrentUser } from '../../app/auth';
 import { useMessage } from '../../app/feedback';
 import { PageSpin } from '../../app/loading';
 import { PageHeader } from '../../components/page-header';
@@ -35,6 +35,7 @@ function AccountView({ id }: { id: string }) {
   const message = useMessage();
   const navigate = useNavigate();
   const location = useLocation();
+  const me = useCurrentUser();
   const users = useUsers();
   const account = useAccount(id);
   const update = useUpdateAccount(id);
@@ -67,6 +68,8 @@ function AccountView({ id }: { id: string }) {
   const data = account.data;
   const owner = data.ownerId ? (users.data?.items.find((user) => user.id === data.ownerId)?.name ?? '—') : t('accounts.noOwner');
   const contactItems = contacts.data?.pages.flatMap((page) => page.items) ?? [];
+  // As the server decides: the owner (anyone when there is none) and workspace admins delete a customer.
+  const canDelete = isAdmin(me) || data.ownerId === null || data.ownerId === me.user.id;
 
   return (
     <>
@@ -85,23 +88,29 @@ function AccountView({ id }: { id: string }) {
             <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="account-edit">
               {t('app.edit')}
             </Button>
-            <Popconfirm
-              title={t('accounts.deleteTitle')}
-              description={t('accounts.deleteText')}
-              okText={t('app.delete')}
-              cancelText={t('app.cancel')}
-              okButtonProps={{ danger: true, loading: remove.isPending }}
-              onConfirm={() =>
-                remove.mutateAsync(data).then(() => {
-                  message.success(t('accounts.deleted'));
-                  navigate('/accounts');
-                })
-              }
-            >
-              <Button danger icon={<DeleteOutlined />} data-testid="account-delete">
+            {canDelete ? (
+              <Popconfirm
+                title={t('accounts.deleteTitle')}
+                description={t('accounts.deleteText')}
+                okText={t('app.delete')}
+                cancelText={t('app.cancel')}
+                okButtonProps={{ danger: true, loading: remove.isPending }}
+                onConfirm={() =>
+                  remove.mutateAsync(data).then(() => {
+                    message.success(t('accounts.deleted'));
+                    navigate('/accounts');
+                  })
+                }
+              >
+                <Button danger icon={<DeleteOutlined />} data-testid="account-delete">
+                  {t('app.delete')}
+                </Button>
+              </Popconfirm>
+            ) : (
+              <Button danger disabled icon={<DeleteOutlined />} title={t('accounts.deleteOwnersOnly')}>
                 {t('app.delete')}
               </Button>
-            </Popconfirm>
+            )}
           </>
         }
       />

@@ -43,6 +43,7 @@ export const accountsEn = {
   duplicateText: 'It was created anyway. If it is the same company, keep one of them:',
   deleteTitle: 'Delete this customer?',
   deleteText: 'Its contacts and deals stay, without the customer. This cannot be undone.',
+  deleteOwnersOnly: 'Only the customer’s owner and workspace admins can delete it.',
   notFound: 'This customer does not exist or you do not have access to it.',
   back: 'Customers',
   details: 'Details',

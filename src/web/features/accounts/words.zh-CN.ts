@@ -38,6 +38,7 @@ export const accountsZh: Shape<typeof accountsEn> = {
   duplicateText: '新客户已照常创建。如果是同一家公司，请只保留其中一个：',
   deleteTitle: '删除这个客户？',
   deleteText: '其联系人和商机会保留，但不再关联此客户。此操作无法撤销。',
+  deleteOwnersOnly: '只有客户负责人和工作区管理员可以删除此客户。',
   notFound: '该客户不存在，或你无权查看。',
   back: '客户',
   details: '基本信息',
