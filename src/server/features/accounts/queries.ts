@@ -62,8 +62,8 @@ export async function listAccounts(db: Db, workspaceId: string, query: AccountLi
   return { items: page.items.map(toAccount), nextCursor: page.nextCursor };
 }
 
-/** An account's deals across the workspace's projects, most recently changed first. */
-export async function dealsOfAccount(db: Db, workspaceId: string, accountId: string): Promise<AccountDeal[]> {
+/** An account's (or a contact's) deals across the workspace's projects, most recently changed first. */
+export async function dealsOf(db: Db, workspaceId: string, of: { accountId: string } | { contactId: string }): Promise<AccountDeal[]> {
   const rows = await db
     .selectFrom('deals as d')
     .innerJoin('projects as p', (join) => join.onRef('p.workspace_id', '=', 'd.workspace_id').onRef('p.id', '=', 'd.project_id'))
@@ -82,7 +82,7 @@ export async function dealsOfAccount(db: Db, workspaceId: string, accountId: str
       'd.updated_at',
     ])
     .where('d.workspace_id', '=', workspaceId)
-    .where('d.account_id', '=', accountId)
+    .where('accountId' in of ? 'd.account_id' : 'd.contact_id', '=', 'accountId' in of ? of.accountId : of.contactId)
     .orderBy('d.updated_at', 'desc')
     .orderBy('d.id', 'desc')
     .limit(ACCOUNT_DEALS_LIMIT)

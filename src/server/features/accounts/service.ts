@@ -8,7 +8,7 @@ import { newId } from '../../ids.js';
 import { recordAudit } from '../audit/record.js';
 import { isWorkspaceUser } from '../members/queries.js';
 import { canDeleteAccount, canUseCustomers } from './policy.js';
-import { accountsNamed, dealsOfAccount, findAccount, listAccounts, toAccount } from './queries.js';
+import { accountsNamed, dealsOf, findAccount, listAccounts, toAccount } from './queries.js';
 
 export function assertCustomersAccess(auth: Auth): void {
   if (!canUseCustomers(auth)) throw forbidden('Guests do not see the workspace’s accounts and contacts.');
@@ -46,7 +46,7 @@ export async function listAccountDeals(db: Db, auth: Auth, id: string) {
   const row = await findAccount(db, auth.workspaceId, id);
   if (!row) throw notFound('Account');
   assertCustomersAccess(auth);
-  return { items: await dealsOfAccount(db, auth.workspaceId, id), nextCursor: null };
+  return { items: await dealsOf(db, auth.workspaceId, { accountId: id }), nextCursor: null };
 }
 
 /** Inserts an account row (also used by imports); no audit here. */

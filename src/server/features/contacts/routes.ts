@@ -1,11 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { AccountDeal } from '../../../core/accounts/schemas.js';
 import { ErrorBody, IdParams, pageOf } from '../../../core/common/schemas.js';
 import { Contact, ContactCreate, ContactCreated, ContactListQuery, ContactPatch } from '../../../core/contacts/schemas.js';
 import type { Db } from '../../db/database.js';
 import { authOf } from '../../http/authenticate.js';
 import { expectedFrom, setEtag } from '../../http/concurrency.js';
-import { createContact, deleteContact, getContact, listContactsFor, updateContact } from './service.js';
+import { createContact, deleteContact, getContact, listContactDeals, listContactsFor, updateContact } from './service.js';
 
 const tags = ['contacts'];
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 412: ErrorBody, 422: ErrorBody };
@@ -49,6 +50,17 @@ export const contactRoutes =
         setEtag(reply, contact.version);
         return contact;
       },
+    });
+
+    app.get('/contacts/:id/deals', {
+      config: { access: 'user' },
+      schema: {
+        tags,
+        summary: "A contact's deals in every project of the workspace (the 500 most recently changed)",
+        params: IdParams,
+        response: { 200: pageOf(AccountDeal), ...errors },
+      },
+      handler: (request) => listContactDeals(db, authOf(request), request.params.id),
     });
 
     app.patch('/contacts/:id', {

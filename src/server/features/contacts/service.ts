@@ -5,7 +5,7 @@ import type { Auth } from '../../http/access.js';
 import { assertCurrent, assertUpdated, changedFields, type Expected } from '../../http/concurrency.js';
 import { notFound, rule } from '../../http/errors.js';
 import { newId } from '../../ids.js';
-import { findAccount } from '../accounts/queries.js';
+import { dealsOf, findAccount } from '../accounts/queries.js';
 import { assertCustomersAccess } from '../accounts/service.js';
 import { recordAudit } from '../audit/record.js';
 import { contactsWithEmail, findContact, listContacts } from './queries.js';
@@ -37,6 +37,13 @@ export async function getContact(db: Db, auth: Auth, id: string): Promise<Contac
   if (!contact) throw notFound('Contact');
   assertCustomersAccess(auth);
   return contact;
+}
+
+/** A contact's deals in every project of the workspace (workspace members see every project). */
+export async function listContactDeals(db: Db, auth: Auth, id: string) {
+  if (!(await findContact(db, auth.workspaceId, id))) throw notFound('Contact');
+  assertCustomersAccess(auth);
+  return { items: await dealsOf(db, auth.workspaceId, { contactId: id }), nextCursor: null };
 }
 
 /** Inserts a contact row (also used by imports); no audit here. */

@@ -220,6 +220,18 @@ describe.each(testDialects())('account and contact import, import preview, accou
       ['North deal', 'North push', 1000, 'open'],
     ]);
     expect((await guest.request('GET', `/accounts/${account.id}/deals`)).statusCode).toBe(403);
+    // A contact's deals: the one that names it.
+    const contact = (await owner.request('POST', '/contacts', { name: 'Cross Contact', accountId: account.id })).json() as Contact;
+    await owner.request('POST', `/projects/${a.id}/deals`, {
+      title: 'With contact',
+      accountId: account.id,
+      contactId: contact.id,
+      amount: 7,
+    });
+    const ofContact = await owner.request('GET', `/contacts/${contact.id}/deals`);
+    expect((ofContact.json().items as AccountDeal[]).map((d) => [d.title, d.projectName])).toEqual([['With contact', 'North push']]);
+    expect((await guest.request('GET', `/contacts/${contact.id}/deals`)).statusCode).toBe(403);
+    expect((await outsider.request('GET', `/contacts/${contact.id}/deals`)).statusCode).toBe(404);
     expect((await outsider.request('GET', `/accounts/${account.id}/deals`)).statusCode).toBe(404);
   });
 

@@ -9,13 +9,13 @@ import { Panel } from '../../components/panel';
 import { QueryError } from '../../components/query-error';
 import { DealStatusTag } from '../deals/deal-list-status-tag';
 import { useStages } from '../deals/use-deals';
-import { useAccountDeals } from './use-accounts';
+import { useRelatedDeals } from './use-accounts';
 
-/** A customer's deals in every project: title, project, stage, status, amount, expected close. */
-export function AccountDeals({ accountId }: { accountId: string }) {
+/** A customer's (or a contact's) deals in every project: title, project, stage, status, amount, close date. */
+export function RelatedDeals({ path, hint, empty }: { path: string; hint: string; empty: string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const deals = useAccountDeals(accountId);
+  const deals = useRelatedDeals(path);
   const stages = useStages();
   const stageName = new Map((stages.data?.items ?? []).map((stage) => [stage.key, stage.name]));
   const columns: Column<AccountDeal>[] = [
@@ -62,7 +62,7 @@ export function AccountDeals({ accountId }: { accountId: string }) {
   return (
     <Panel title={t('accounts.deals')} testId="account-deals">
       <Typography.Paragraph type="secondary" className="qd-small">
-        {t('accounts.dealsHint')}
+        {hint}
       </Typography.Paragraph>
       {deals.isError ? (
         <QueryError error={deals.error} onRetry={() => void deals.refetch()} />
@@ -73,7 +73,7 @@ export function AccountDeals({ accountId }: { accountId: string }) {
           columns={columns}
           loading={deals.isPending}
           size="small"
-          empty={<Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('accounts.noDeals')} />}
+          empty={<Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} />}
           onRowClick={(deal) => navigate(`/deals/${deal.id}`)}
           rowTestId="account-deal-row"
         />

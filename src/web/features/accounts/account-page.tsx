@@ -15,7 +15,7 @@ import { ContactsTable } from '../contacts/contacts-table';
 import { LazyContactFormModal } from '../contacts/lazy-contact-form';
 import { useContactList, useCreateContact } from '../contacts/use-contacts';
 import { useUsers } from '../workspace/use-workspace';
-import { AccountDeals } from './account-deals';
+import { RelatedDeals } from './account-deals';
 import { DuplicateAlert } from './duplicate-alert';
 import { LazyAccountFormModal } from './lazy-account-form';
 import { GuestNotice } from './notices';
@@ -153,7 +153,7 @@ function AccountView({ id }: { id: string }) {
               empty={<Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('accounts.noContacts')} />}
             />
           </Panel>
-          <AccountDeals accountId={id} />
+          <RelatedDeals path={`/accounts/${encodeURIComponent(id)}/deals`} hint={t('accounts.dealsHint')} empty={t('accounts.noDeals')} />
         </div>
       </div>
       <LazyAccountFormModal

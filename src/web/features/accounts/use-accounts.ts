@@ -9,7 +9,6 @@ export const accountKeys = {
   all: ['accounts'] as const,
   list: (filters: AccountFilters) => ['accounts', 'list', filters] as const,
   detail: (id: string) => ['accounts', 'detail', id] as const,
-  deals: (id: string) => ['accounts', 'deals', id] as const,
   /** Industries and regions in use, for the filter menus. */
   facets: ['accounts', 'facets'] as const,
 };
@@ -55,8 +54,9 @@ export function useAccount(id: string) {
   return useQuery({ queryKey: accountKeys.detail(id), queryFn: () => api.get<Account>(accountPath(id)) });
 }
 
-export function useAccountDeals(id: string) {
-  return useQuery({ queryKey: accountKeys.deals(id), queryFn: () => api.get<Page<AccountDeal>>(`${accountPath(id)}/deals`) });
+/** The deals of a customer or a contact across projects (`/accounts/:id/deals`, `/contacts/:id/deals`). */
+export function useRelatedDeals(path: string) {
+  return useQuery({ queryKey: ['deals', 'related', path], queryFn: () => api.get<Page<AccountDeal>>(path) });
 }
 
 export function useCreateAccount() {

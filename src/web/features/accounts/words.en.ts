@@ -50,6 +50,8 @@ export const accountsEn = {
   contacts: 'Contacts',
   deals: 'Deals',
   dealsHint: 'Deals of this customer in every project (the 500 most recently changed).',
+  contactDealsHint: 'Deals that name this contact, in every project.',
+  contactNoDeals: 'No deal names this contact yet.',
   noContacts: 'No contacts yet.',
   noDeals: 'No deals with this customer yet. Create one on a project’s pipeline.',
   addContact: 'Add contact',

@@ -45,6 +45,8 @@ export const accountsZh: Shape<typeof accountsEn> = {
   contacts: '联系人',
   deals: '商机',
   dealsHint: '此客户在所有项目中的商机（最近更新的 500 个）。',
+  contactDealsHint: '所有项目中关联此联系人的商机。',
+  contactNoDeals: '还没有商机关联此联系人。',
   noContacts: '还没有联系人。',
   noDeals: '此客户还没有商机。可在项目的销售管道中新建。',
   addContact: '添加联系人',

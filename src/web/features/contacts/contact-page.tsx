@@ -11,6 +11,7 @@ import { PageSpin } from '../../app/loading';
 import { PageHeader } from '../../components/page-header';
 import { Panel } from '../../components/panel';
 import { QueryError } from '../../components/query-error';
+import { RelatedDeals } from '../accounts/account-deals';
 import { DuplicateAlert } from '../accounts/duplicate-alert';
 import { GuestNotice } from '../accounts/notices';
 import { LazyContactFormModal } from './lazy-contact-form';
@@ -97,22 +98,29 @@ function ContactView({ id }: { id: string }) {
         basePath="/contacts"
         onClose={() => setDuplicates([])}
       />
-      <Panel title={t('accounts.details')} testId="contact-details">
-        <dl className="qd-detail-list">
-          <dt>{t('accounts.contact.fields.account')}</dt>
-          <dd>{data.accountId ? <Link to={`/accounts/${data.accountId}`}>{data.accountName}</Link> : t('accounts.contact.noAccount')}</dd>
-          <dt>{t('accounts.contact.fields.title')}</dt>
-          <dd>{text(data.title)}</dd>
-          <dt>{t('accounts.contact.fields.phone')}</dt>
-          <dd>{data.phone ? <a href={`tel:${data.phone.replace(/\s/g, '')}`}>{data.phone}</a> : '—'}</dd>
-          <dt>{t('accounts.contact.fields.email')}</dt>
-          <dd>{data.email ? <a href={`mailto:${data.email}`}>{data.email}</a> : '—'}</dd>
-          <dt>{t('accounts.contact.fields.wechat')}</dt>
-          <dd>{text(data.wechat)}</dd>
-          <dt>{t('accounts.contact.fields.notes')}</dt>
-          <dd className="qd-pre-wrap">{data.notes || <Typography.Text type="secondary">{t('accounts.noNotes')}</Typography.Text>}</dd>
-        </dl>
-      </Panel>
+      <div className="qd-detail-grid">
+        <Panel title={t('accounts.details')} testId="contact-details">
+          <dl className="qd-detail-list">
+            <dt>{t('accounts.contact.fields.account')}</dt>
+            <dd>{data.accountId ? <Link to={`/accounts/${data.accountId}`}>{data.accountName}</Link> : t('accounts.contact.noAccount')}</dd>
+            <dt>{t('accounts.contact.fields.title')}</dt>
+            <dd>{text(data.title)}</dd>
+            <dt>{t('accounts.contact.fields.phone')}</dt>
+            <dd>{data.phone ? <a href={`tel:${data.phone.replace(/\s/g, '')}`}>{data.phone}</a> : '—'}</dd>
+            <dt>{t('accounts.contact.fields.email')}</dt>
+            <dd>{data.email ? <a href={`mailto:${data.email}`}>{data.email}</a> : '—'}</dd>
+            <dt>{t('accounts.contact.fields.wechat')}</dt>
+            <dd>{text(data.wechat)}</dd>
+            <dt>{t('accounts.contact.fields.notes')}</dt>
+            <dd className="qd-pre-wrap">{data.notes || <Typography.Text type="secondary">{t('accounts.noNotes')}</Typography.Text>}</dd>
+          </dl>
+        </Panel>
+        <RelatedDeals
+          path={`/contacts/${encodeURIComponent(id)}/deals`}
+          hint={t('accounts.contactDealsHint')}
+          empty={t('accounts.contactNoDeals')}
+        />
+      </div>
       <LazyContactFormModal
         open={editing}
         contact={data}
