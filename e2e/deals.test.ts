@@ -117,6 +117,8 @@ describe.skipIf(!hasChromium || !hasWebBuild).each(CASES)('pipeline journey in $
     await poll(() => cardIn(page, 'lead', c.deal).count()).toBe(1);
     expect(await cardIn(page, 'lead', c.deal).textContent()).toContain(c.account);
     const dealId = await cardIn(page, 'lead', c.deal).getAttribute('data-deal-id');
+    // The form's closing animation leaves its mask over the board for a moment: the mouse must not land on it.
+    await poll(() => page.locator('.ant-modal-wrap:visible').count()).toBe(0);
 
     // Drag it with the mouse: lead → qualified → proposal.
     for (const [from, to] of [
@@ -175,6 +177,17 @@ describe.skipIf(!hasChromium || !hasWebBuild).each(CASES)('pipeline journey in $
     await page.keyboard.press('Space');
     expect((await keyed).status()).toBe(200);
     await poll(() => cardIn(page, 'negotiation', c.deal).count()).toBe(1);
+
+    // Reorder within the column: dropped on the first card, it takes the top place, which a reload keeps.
+    const firstIn = (stage: string) => column(page, stage).getByTestId('deal-card').first().getAttribute('aria-label');
+    expect(await firstIn('negotiation')).not.toBe(c.deal);
+    const reordered = page.waitForResponse((r) => r.url().endsWith(`/deals/${dealId}/move`));
+    await drag(page, cardIn(page, 'negotiation', c.deal), column(page, 'negotiation').getByTestId('deal-card').first());
+    expect((await reordered).status()).toBe(200);
+    await poll(() => firstIn('negotiation')).toBe(c.deal);
+    await page.reload();
+    await poll(() => column(page, 'negotiation').getByTestId('deal-card').count()).toBe(3);
+    expect(await firstIn('negotiation')).toBe(c.deal);
 
     // Open the deal: its stage history shows where it went, in order, each entered by the owner.
     await cardIn(page, 'negotiation', c.deal).click();
