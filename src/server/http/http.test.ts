@@ -13,11 +13,19 @@ describe.each(testDialects())('HTTP edges on %s', (dialect) => {
   });
   afterAll(() => t?.close());
 
-  it('sends the security headers', async () => {
-    const response = await t.app.inject({ method: 'GET', url: '/api/v1/health' });
-    expect(response.headers['x-content-type-options']).toBe('nosniff');
-    expect(response.headers['content-security-policy']).toContain("frame-ancestors 'none'");
-    expect(response.headers['content-security-policy']).toContain("default-src 'self'");
+  it("sends the security headers: helmet's on pages, the strict API set on the API", async () => {
+    const api = await t.app.inject({ method: 'GET', url: '/api/v1/health' });
+    expect(api.headers['x-content-type-options']).toBe('nosniff');
+    expect(api.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(api.headers['x-frame-options']).toBe('DENY');
+    expect(api.headers['referrer-policy']).toBe('no-referrer');
+    const page = await t.app.inject({ method: 'GET', url: '/projects' });
+    expect(page.headers['x-content-type-options']).toBe('nosniff');
+    expect(page.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(page.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    const docs = await t.app.inject({ method: 'GET', url: '/api/docs' });
+    expect(docs.headers['x-content-type-options']).toBe('nosniff');
   });
 
   it('answers an unknown API path with 404 in the error shape', async () => {

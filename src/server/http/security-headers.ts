@@ -38,10 +38,24 @@ export function helmetHeaders(): Record<string, string> {
   return headers;
 }
 
+/**
+ * What a JSON answer of the API needs (OWASP's REST security headers): it is never a document, so it may
+ * load nothing and be framed nowhere, and the browser must not guess its type. Five short headers instead
+ * of helmet's dozen: the API's hottest routes write a third fewer header bytes.
+ */
+export const API_HEADERS: Readonly<Record<string, string>> = {
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-resource-policy': 'same-origin',
+};
+
+/** Helmet's headers on the web app's pages, assets and the API docs; the API's own set on `/api/v1/…`. */
 export function registerSecurityHeaders(app: FastifyInstance): void {
-  const headers = helmetHeaders();
-  app.addHook('onRequest', (_request, reply, done) => {
-    reply.headers(headers);
+  const pages = helmetHeaders();
+  app.addHook('onRequest', (request, reply, done) => {
+    reply.headers(request.url.startsWith('/api/v1/') ? API_HEADERS : pages);
     done();
   });
 }
