@@ -5,6 +5,7 @@ import autocannon from 'autocannon';
 import { PostgresAdapter, sql } from 'kysely';
 import pg from 'pg';
 import { ranksAfter } from '../src/core/deals/rank.js';
+import { prepareBulkWrite } from '../src/server/db/bulk.js';
 import { connect } from '../src/server/db/connect.js';
 import type { Db, DealStageHistoryTable, DealTable } from '../src/server/db/database.js';
 import { migrateToLatest } from '../src/server/db/migrate.js';
@@ -86,6 +87,7 @@ export async function generateDeals(db: Db, data: BenchData): Promise<DealBenchD
     const ranks = new Map([...perStage].map(([s, n]) => [s, ranksAfter(null, n)]));
     const ids: string[] = [];
     await db.transaction().execute(async (trx) => {
+      await prepareBulkWrite(trx);
       let deals: DealTable[] = [];
       let history: DealStageHistoryTable[] = [];
       for (let i = 0; i < count; i++) {

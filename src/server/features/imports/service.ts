@@ -5,6 +5,7 @@ import { type Cell, cellText } from '../../../core/imports/parse-values.js';
 import { detectPreset, foldStage, PRESETS, resolveColumns } from '../../../core/imports/presets.js';
 import type { ImportQuery, ImportResult } from '../../../core/imports/schemas.js';
 import { nowIso, todayIn } from '../../clock.js';
+import { prepareBulkWrite } from '../../db/bulk.js';
 import type { AccountTable, ContactTable, Db, DealStageHistoryTable, DealTable, Trx } from '../../db/database.js';
 import type { Auth } from '../../http/access.js';
 import { AppError, rule } from '../../http/errors.js';
@@ -277,7 +278,12 @@ export async function importDeals(
   };
 
   try {
-    return dryRun ? await run(null) : await db.transaction().execute(run);
+    return dryRun
+      ? await run(null)
+      : await db.transaction().execute(async (trx) => {
+          await prepareBulkWrite(trx);
+          return run(trx);
+        });
   } finally {
     upload.remove();
   }
