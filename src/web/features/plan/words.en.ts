@@ -45,7 +45,8 @@ export const planEn = {
     expand: 'Expand',
     collapse: 'Collapse',
     scrollToToday: 'Today',
-    keyboardHint: 'Select a row: Enter opens it, Tab / Shift+Tab indent and outdent, Alt+↑/↓ reorder, Insert adds a task below, Esc lets go.',
+    keyboardHint:
+      'Select a row: Enter opens it, Tab / Shift+Tab indent and outdent, Alt+↑/↓ reorder, Insert adds a task below, Esc lets go.',
     readOnlyHint: 'You can view this plan; its managers and working members change it.',
     dragHint: 'Drag a bar to move it, its right end to change the duration, and the dot after it onto another bar to link them.',
     emptyTitle: 'No tasks yet',
