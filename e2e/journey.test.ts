@@ -99,6 +99,13 @@ describe.skipIf(!hasChromium || !hasWebBuild).each(CASES)('foundation journey in
     await expect.poll(() => page.getByTestId('project-link').filter({ hasText: c.project }).count()).toBe(1);
     expect(page.url()).not.toContain('/sign-in');
 
+    // A project or a deal that is not there (or not yours) says so, with the way back.
+    await page.goto(`${server.url}/projects/no-such-project`);
+    await byTestId('project-not-found').waitFor();
+    await page.goto(`${server.url}/deals/no-such-deal`);
+    await byTestId('deal-not-found').locator('a').click();
+    await page.waitForURL(/\/projects$/);
+
     expect(errors).toEqual([]);
     await context.close();
   }, 90_000);

@@ -1,16 +1,14 @@
 import { DeleteOutlined, EditOutlined, UserAddOutlined } from '@ant-design/icons';
-import { Button, Empty, Popconfirm, Result, Tag, Typography } from 'antd';
+import { Button, Empty, Popconfirm, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { useLocation, useNavigate, useParams } from 'react-router';
 import type { DuplicateRef } from '../../../core/accounts/schemas';
-import { isApiError } from '../../app/api';
 import { isAdmin, useCurrentUser } from '../../app/auth';
 import { useMessage } from '../../app/feedback';
-import { PageSpin } from '../../app/loading';
 import { PageHeader } from '../../components/page-header';
 import { Panel } from '../../components/panel';
-import { QueryError } from '../../components/query-error';
+import { recordState } from '../../components/record-state';
 import { ContactsTable } from '../contacts/contacts-table';
 import { LazyContactFormModal } from '../contacts/lazy-contact-form';
 import { useContactList, useCreateContact } from '../contacts/use-contacts';
@@ -48,23 +46,8 @@ function AccountView({ id }: { id: string }) {
     () => (location.state as { duplicates?: DuplicateRef[] } | null)?.duplicates ?? [],
   );
 
-  if (account.isPending) return <PageSpin />;
-  if (account.isError) {
-    if (isApiError(account.error) && account.error.status === 404) {
-      return (
-        <Result
-          status="404"
-          title={t('accounts.notFound')}
-          extra={
-            <Link to="/accounts">
-              <Button>{t('accounts.back')}</Button>
-            </Link>
-          }
-        />
-      );
-    }
-    return <QueryError error={account.error} onRetry={() => void account.refetch()} />;
-  }
+  const state = recordState(account, { text: t('accounts.notFound'), backTo: '/accounts', backLabel: t('accounts.back') });
+  if (state || !account.data) return state;
   const data = account.data;
   const owner = data.ownerId ? (users.data?.items.find((user) => user.id === data.ownerId)?.name ?? '—') : t('accounts.noOwner');
   const contactItems = contacts.data?.pages.flatMap((page) => page.items) ?? [];

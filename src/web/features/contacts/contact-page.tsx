@@ -1,16 +1,14 @@
 import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
-import { Button, Popconfirm, Result, Typography } from 'antd';
+import { Button, Popconfirm, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import type { DuplicateRef } from '../../../core/accounts/schemas';
-import { isApiError } from '../../app/api';
 import { useCurrentUser } from '../../app/auth';
 import { useMessage } from '../../app/feedback';
-import { PageSpin } from '../../app/loading';
 import { PageHeader } from '../../components/page-header';
 import { Panel } from '../../components/panel';
-import { QueryError } from '../../components/query-error';
+import { recordState } from '../../components/record-state';
 import { RelatedDeals } from '../accounts/account-deals';
 import { DuplicateAlert } from '../accounts/duplicate-alert';
 import { GuestNotice } from '../accounts/notices';
@@ -39,23 +37,8 @@ function ContactView({ id }: { id: string }) {
     () => (location.state as { duplicates?: DuplicateRef[] } | null)?.duplicates ?? [],
   );
 
-  if (contact.isPending) return <PageSpin />;
-  if (contact.isError) {
-    if (isApiError(contact.error) && contact.error.status === 404) {
-      return (
-        <Result
-          status="404"
-          title={t('accounts.contact.notFound')}
-          extra={
-            <Link to="/contacts">
-              <Button>{t('accounts.contact.back')}</Button>
-            </Link>
-          }
-        />
-      );
-    }
-    return <QueryError error={contact.error} onRetry={() => void contact.refetch()} />;
-  }
+  const state = recordState(contact, { text: t('accounts.contact.notFound'), backTo: '/contacts', backLabel: t('accounts.contact.back') });
+  if (state || !contact.data) return state;
   const data = contact.data;
   const text = (value: string) => value || '—';
 

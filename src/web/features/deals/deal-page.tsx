@@ -1,12 +1,11 @@
-import { Button, Empty, Skeleton, Tag, Typography } from 'antd';
+import { Tag, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import type { Deal } from '../../../core/deals/schemas';
-import { isApiError } from '../../app/api';
 import { useFormat } from '../../app/locale';
 import { PageHeader } from '../../components/page-header';
-import { QueryError } from '../../components/query-error';
+import { recordState } from '../../components/record-state';
 import { useProject } from '../projects/use-projects';
 import { useUsers } from '../workspace/use-workspace';
 import { DealActions } from './deal-actions';
@@ -26,19 +25,13 @@ export function DealPage() {
   const { t } = useTranslation();
   const deal = useDeal(id);
 
-  if (deal.isPending) return <Skeleton active paragraph={{ rows: 8 }} />;
-  if (deal.isError) {
-    if (isApiError(deal.error) && deal.error.status === 404) {
-      return (
-        <Empty description={t('deals.page.notFound')} className="qd-page-empty" data-testid="deal-not-found">
-          <Link to="/projects">
-            <Button type="primary">{t('project.toList')}</Button>
-          </Link>
-        </Empty>
-      );
-    }
-    return <QueryError error={deal.error} onRetry={() => void deal.refetch()} />;
-  }
+  const state = recordState(deal, {
+    text: t('deals.page.notFound'),
+    backTo: '/projects',
+    backLabel: t('project.toList'),
+    testId: 'deal-not-found',
+  });
+  if (state || !deal.data) return state;
   return <DealView deal={deal.data} />;
 }
 

@@ -1,14 +1,13 @@
 import { DeleteOutlined, EditOutlined, InboxOutlined, RollbackOutlined } from '@ant-design/icons';
-import { Alert, Button, Empty, Skeleton, Tabs, Tag } from 'antd';
+import { Alert, Button, Tabs, Tag } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { isApiError } from '../../app/api';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { isAdmin, useCurrentUser } from '../../app/auth';
 import { useMessage } from '../../app/feedback';
 import { PageSpin } from '../../app/loading';
 import { PageHeader } from '../../components/page-header';
-import { QueryError } from '../../components/query-error';
+import { recordState } from '../../components/record-state';
 import { TeamTab } from '../members/team-tab';
 import { useMembers } from '../members/use-members';
 import { LazyDeleteProjectModal, preloadDeleteProject } from './lazy-delete-project';
@@ -43,20 +42,13 @@ export function ProjectPage() {
 
   const tab: TabKey = TABS.find((key) => key === params.get('tab')) ?? 'overview';
 
-  if (project.isPending) return <Skeleton active paragraph={{ rows: 6 }} />;
-  if (project.isError) {
-    if (isApiError(project.error) && project.error.status === 404) {
-      return (
-        <Empty description={t('project.notFound')} className="qd-page-empty" data-testid="project-not-found">
-          <Link to="/projects">
-            <Button type="primary">{t('project.toList')}</Button>
-          </Link>
-        </Empty>
-      );
-    }
-    return <QueryError error={project.error} onRetry={() => void project.refetch()} />;
-  }
-
+  const state = recordState(project, {
+    text: t('project.notFound'),
+    backTo: '/projects',
+    backLabel: t('project.toList'),
+    testId: 'project-not-found',
+  });
+  if (state || !project.data) return state;
   const current = project.data;
   const isManager = members.data?.items.some((member) => member.userId === me.user.id && member.role === 'manager') ?? false;
   const canManage = isAdmin(me) || isManager;
