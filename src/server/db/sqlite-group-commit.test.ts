@@ -120,6 +120,29 @@ describe('SQLite group commit', () => {
     expect(committedRows()).toContain(10);
   });
 
+  it('does not keep a finished transaction waiting while plain reads keep arriving', async () => {
+    const done: string[] = [];
+    const reads = Array.from({ length: 400 }, (_, i) =>
+      db
+        .selectFrom('t')
+        .select('id')
+        .execute()
+        .then(() => done.push(`read ${i}`)),
+    );
+    const write = insertInTransaction(1).then(() => done.push('write'));
+    // More reads queue up behind the transaction while it runs.
+    const more = Array.from({ length: 400 }, (_, i) =>
+      new Promise((resolve) => setImmediate(resolve))
+        .then(() => db.selectFrom('t').select('id').execute())
+        .then(() => done.push(`late read ${i}`)),
+    );
+    await Promise.all([...reads, write, ...more]);
+    expect(committedRows()).toEqual([1]);
+    // The commit came after at most a group's worth of hand-overs, not after every read.
+    expect(done.indexOf('write')).toBeLessThan(400 + 64 + 1);
+    expect(done.indexOf('write')).toBeLessThan(done.length - 300);
+  });
+
   it('keeps a group to a bounded size under constant load', async () => {
     await Promise.all(Array.from({ length: 300 }, (_, i) => insertInTransaction(i + 1)));
     expect(committedRows()).toHaveLength(300);

@@ -22,11 +22,15 @@ export type SqliteHandle = {
   close: () => void;
 };
 
-/** Transactions committed together at most: a bound on how long one waits under constant load. */
+/**
+ * Bounds on how long a finished transaction waits under constant load: a group commits once it holds this
+ * many transactions, or once the connection has been handed on this many times while it was open (plain
+ * reads that keep arriving must not keep a commit waiting).
+ */
 const MAX_GROUP = 64;
 const SAVEPOINT = 'qd_group_tx';
 
-type Group = { size: number; settled: Promise<void>; resolve: () => void; reject: (error: unknown) => void };
+type Group = { size: number; passes: number; settled: Promise<void>; resolve: () => void; reject: (error: unknown) => void };
 
 /**
  * One acquisition of the single connection. Kysely hands it back to `releaseConnection`; a transaction
@@ -92,7 +96,11 @@ export class GroupCommitDriver implements Driver {
    * first when it is full, or when it is due and nobody is waiting to join.
    */
   private handOn(): void {
-    if (this.group && (this.group.size >= MAX_GROUP || (this.flushDue && this.waiting.length === 0))) this.commitGroup();
+    const group = this.group;
+    if (group) {
+      group.passes++;
+      if (group.size >= MAX_GROUP || group.passes >= MAX_GROUP || (this.flushDue && this.waiting.length === 0)) this.commitGroup();
+    }
     const next = this.waiting.shift();
     if (next) {
       next(new Lease(this));
@@ -138,7 +146,7 @@ export class GroupCommitDriver implements Driver {
       });
       // Nobody may be left with an unhandled rejection when a group fails with no one awaiting it yet.
       settled.catch(() => {});
-      this.group = { size: 0, settled, resolve, reject };
+      this.group = { size: 0, passes: 0, settled, resolve, reject };
       this.scheduleFlush();
     }
     this.exec(`savepoint ${SAVEPOINT}`);
