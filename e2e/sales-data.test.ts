@@ -44,6 +44,14 @@ describe.skipIf(!hasChromium || !hasWebBuild).each(CASES)('sales data journey in
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     const byTestId = (id: string) => page.getByTestId(id);
+    /** Clicks a form's submit button and waits for the POST it sends to be answered (slow under a loaded CI machine). */
+    const submitAndWait = async (button: ReturnType<typeof byTestId>, path: string) => {
+      const answered = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === path, {
+        timeout: 60_000,
+      });
+      await button.click();
+      expect((await answered).status()).toBeLessThan(300);
+    };
 
     // Setup with the demo project.
     await page.goto(server.url);
@@ -102,8 +110,9 @@ describe.skipIf(!hasChromium || !hasWebBuild).each(CASES)('sales data journey in
       await page.goto(`${server.url}/accounts`);
       await byTestId('account-create').click();
       await byTestId('account-name').fill(attempt === 1 ? name : `  ${name.toUpperCase()} `);
-      await byTestId('account-form-submit').click();
-      await page.waitForURL(/\/accounts\/[0-9a-z]+$/);
+      await expect.poll(() => byTestId('account-name').inputValue()).toBe(attempt === 1 ? name : `  ${name.toUpperCase()} `);
+      await submitAndWait(byTestId('account-form-submit'), '/api/v1/accounts');
+      await page.waitForURL(/\/accounts\/[0-9a-z]+$/, { timeout: 60_000 });
       if (attempt === 1) {
         await expect.poll(() => byTestId('page-title').textContent()).toBe(name);
         expect(await byTestId('duplicate-warning').count()).toBe(0);
@@ -128,8 +137,8 @@ describe.skipIf(!hasChromium || !hasWebBuild).each(CASES)('sales data journey in
       await byTestId('contact-create').click();
       await byTestId('contact-name').fill(attempt === 1 ? c.contact : `${c.contact} 2`);
       await byTestId('contact-email').fill(attempt === 1 ? 'mei.lin@example.com' : 'Mei.Lin@Example.com');
-      await byTestId('contact-form-submit').click();
-      await page.waitForURL(/\/contacts\/[0-9a-z]+$/);
+      await submitAndWait(byTestId('contact-form-submit'), '/api/v1/contacts');
+      await page.waitForURL(/\/contacts\/[0-9a-z]+$/, { timeout: 60_000 });
       await expect.poll(() => byTestId('page-title').textContent()).toBe(attempt === 1 ? c.contact : `${c.contact} 2`);
     }
     await expect.poll(() => byTestId('duplicate-warning').count()).toBe(1);
@@ -139,7 +148,7 @@ describe.skipIf(!hasChromium || !hasWebBuild).each(CASES)('sales data journey in
     await page.goto(`${server.url}/settings/workspace?tab=stages`);
     await byTestId('stage-add').click();
     await byTestId('stage-name').fill(c.stage);
-    await byTestId('stage-form-submit').click();
+    await submitAndWait(byTestId('stage-form-submit'), '/api/v1/stages');
     const names = () => byTestId('stage-name-text').allTextContents();
     await expect.poll(async () => (await names()).indexOf(c.stage)).toBe(5);
     await byTestId('stage-up').nth(5).click();
