@@ -143,6 +143,12 @@ describe.skipIf(!hasChromium || !hasWebBuild).each(CASES)('sales data journey in
     }
     await expect.poll(() => byTestId('duplicate-warning').count()).toBe(1);
     expect(await byTestId('duplicate-link').textContent()).toBe(c.contact);
+    // The duplicate goes: delete asks first, then the contact is gone and the list shows.
+    const duplicateUrl = page.url();
+    await byTestId('contact-delete').click();
+    await page.locator('.ant-popconfirm .ant-btn-dangerous').click();
+    await page.waitForURL(/\/contacts$/);
+    expect((await page.request.get(`${server.url}/api/v1/contacts/${duplicateUrl.split('/').pop()}`)).status()).toBe(404);
 
     // Deal stages: add one, move it before the last open stage, remove it (its deals go to the stage chosen).
     await page.goto(`${server.url}/settings/workspace?tab=stages`);

@@ -1,11 +1,11 @@
-import { DeleteOutlined, EditOutlined, UserAddOutlined } from '@ant-design/icons';
-import { Button, Empty, Popconfirm, Tag, Typography } from 'antd';
+import { EditOutlined, UserAddOutlined } from '@ant-design/icons';
+import { Button, Empty, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams } from 'react-router';
-import type { DuplicateRef } from '../../../core/accounts/schemas';
 import { isAdmin, useCurrentUser } from '../../app/auth';
 import { useMessage } from '../../app/feedback';
+import { ConfirmDelete } from '../../components/confirm-delete';
 import { PageHeader } from '../../components/page-header';
 import { Panel } from '../../components/panel';
 import { recordState } from '../../components/record-state';
@@ -19,6 +19,7 @@ import { LazyAccountFormModal } from './lazy-account-form';
 import { GuestNotice } from './notices';
 import { useAccount, useDeleteAccount, useUpdateAccount } from './use-accounts';
 import './accounts.css';
+import { useArrivedDuplicates } from './use-arrived-duplicates';
 
 /** `/accounts/:id`: one customer — details and notes, its contacts, its deals in every project; edit and delete. */
 export function AccountPage() {
@@ -32,7 +33,7 @@ function AccountView({ id }: { id: string }) {
   const { t } = useTranslation();
   const message = useMessage();
   const navigate = useNavigate();
-  const location = useLocation();
+  const _location = useLocation();
   const me = useCurrentUser();
   const users = useUsers();
   const account = useAccount(id);
@@ -42,9 +43,7 @@ function AccountView({ id }: { id: string }) {
   const addContact = useCreateContact();
   const [editing, setEditing] = useState(false);
   const [adding, setAdding] = useState(false);
-  const [duplicates, setDuplicates] = useState<DuplicateRef[]>(
-    () => (location.state as { duplicates?: DuplicateRef[] } | null)?.duplicates ?? [],
-  );
+  const [duplicates, setDuplicates] = useArrivedDuplicates();
 
   const state = recordState(account, { text: t('accounts.notFound'), backTo: '/accounts', backLabel: t('accounts.back') });
   if (state || !account.data) return state;
@@ -71,29 +70,19 @@ function AccountView({ id }: { id: string }) {
             <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="account-edit">
               {t('app.edit')}
             </Button>
-            {canDelete ? (
-              <Popconfirm
-                title={t('accounts.deleteTitle')}
-                description={t('accounts.deleteText')}
-                okText={t('app.delete')}
-                cancelText={t('app.cancel')}
-                okButtonProps={{ danger: true, loading: remove.isPending }}
-                onConfirm={() =>
-                  remove.mutateAsync(data).then(() => {
-                    message.success(t('accounts.deleted'));
-                    navigate('/accounts');
-                  })
-                }
-              >
-                <Button danger icon={<DeleteOutlined />} data-testid="account-delete">
-                  {t('app.delete')}
-                </Button>
-              </Popconfirm>
-            ) : (
-              <Button danger disabled icon={<DeleteOutlined />} title={t('accounts.deleteOwnersOnly')}>
-                {t('app.delete')}
-              </Button>
-            )}
+            <ConfirmDelete
+              title={t('accounts.deleteTitle')}
+              text={t('accounts.deleteText')}
+              pending={remove.isPending}
+              refusal={canDelete ? undefined : t('accounts.deleteOwnersOnly')}
+              onConfirm={() =>
+                remove.mutateAsync(data).then(() => {
+                  message.success(t('accounts.deleted'));
+                  navigate('/accounts');
+                })
+              }
+              testId="account-delete"
+            />
           </>
         }
       />

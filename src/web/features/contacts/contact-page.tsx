@@ -1,11 +1,11 @@
-import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
-import { Button, Popconfirm, Typography } from 'antd';
+import { EditOutlined } from '@ant-design/icons';
+import { Button, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
-import type { DuplicateRef } from '../../../core/accounts/schemas';
 import { useCurrentUser } from '../../app/auth';
 import { useMessage } from '../../app/feedback';
+import { ConfirmDelete } from '../../components/confirm-delete';
 import { PageHeader } from '../../components/page-header';
 import { Panel } from '../../components/panel';
 import { recordState } from '../../components/record-state';
@@ -15,6 +15,7 @@ import { GuestNotice } from '../accounts/notices';
 import { LazyContactFormModal } from './lazy-contact-form';
 import { useContact, useDeleteContact, useUpdateContact } from './use-contacts';
 import '../accounts/accounts.css';
+import { useArrivedDuplicates } from '../accounts/use-arrived-duplicates';
 
 /** `/contacts/:id`: one contact — how to reach them, their customer, notes; edit and delete. */
 export function ContactPage() {
@@ -28,14 +29,12 @@ function ContactView({ id }: { id: string }) {
   const { t } = useTranslation();
   const message = useMessage();
   const navigate = useNavigate();
-  const location = useLocation();
+  const _location = useLocation();
   const contact = useContact(id);
   const update = useUpdateContact(id);
   const remove = useDeleteContact();
   const [editing, setEditing] = useState(false);
-  const [duplicates, setDuplicates] = useState<DuplicateRef[]>(
-    () => (location.state as { duplicates?: DuplicateRef[] } | null)?.duplicates ?? [],
-  );
+  const [duplicates, setDuplicates] = useArrivedDuplicates();
 
   const state = recordState(contact, { text: t('accounts.contact.notFound'), backTo: '/contacts', backLabel: t('accounts.contact.back') });
   if (state || !contact.data) return state;
@@ -54,23 +53,18 @@ function ContactView({ id }: { id: string }) {
             <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="contact-edit">
               {t('app.edit')}
             </Button>
-            <Popconfirm
+            <ConfirmDelete
               title={t('accounts.contact.deleteTitle')}
-              description={t('accounts.contact.deleteText')}
-              okText={t('app.delete')}
-              cancelText={t('app.cancel')}
-              okButtonProps={{ danger: true, loading: remove.isPending }}
+              text={t('accounts.contact.deleteText')}
+              pending={remove.isPending}
               onConfirm={() =>
                 remove.mutateAsync(data).then(() => {
                   message.success(t('accounts.contact.deleted'));
                   navigate('/contacts');
                 })
               }
-            >
-              <Button danger icon={<DeleteOutlined />} data-testid="contact-delete">
-                {t('app.delete')}
-              </Button>
-            </Popconfirm>
+              testId="contact-delete"
+            />
           </>
         }
       />
