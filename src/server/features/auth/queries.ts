@@ -62,13 +62,18 @@ export async function deleteSession(db: Db, sessionId: string): Promise<void> {
   await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
 }
 
-export async function findTokenAuth(db: Db, tokenHash: string) {
-  return db
+const tokenQuery = prepared((db, tokenHash: string) =>
+  db
     .selectFrom('api_tokens as t')
     .innerJoin('workspace_users as wu', (j) => j.onRef('wu.workspace_id', '=', 't.workspace_id').onRef('wu.user_id', '=', 't.user_id'))
     .select(['t.id', 't.user_id', 't.workspace_id', 'wu.role', 't.expires_at', 't.revoked_at', 't.last_used_at'])
-    .where('t.token_hash', '=', tokenHash)
-    .executeTakeFirst();
+    .where('t.token_hash', '=', tokenHash),
+);
+
+/** The API token and its user's workspace role (every token request starts here: a prepared query). */
+export async function findTokenAuth(db: Db, tokenHash: string) {
+  const [row] = await tokenQuery(db, tokenHash);
+  return row;
 }
 
 export async function markTokenUsed(db: Db, workspaceId: string, id: string, now: string): Promise<void> {
