@@ -4,6 +4,8 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database, DbContext } from './database.js';
+import { withNamedStatements } from './pg-statements.js';
+import { sharedPing } from './shared-ping.js';
 import { GroupCommitDriver, GroupCommitSqliteDialect, type SqliteHandle } from './sqlite-group-commit.js';
 
 // int8 (count, sum, bigint columns) as a JS number: money stays far below 2^53.
@@ -22,13 +24,11 @@ export function connect(url: string): DbContext {
     // An idle connection closed by the server (restart, failover, a dropped database) is reported
     // here; without a listener it would crash the process. The pool opens a new one when needed.
     pool.on('error', (error) => console.warn(`PostgreSQL idle connection closed: ${error.message}`));
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    const ping = () =>
-      pool.query('select 1').then(
-        () => true,
-        () => false,
-      );
-    return { db, dialect: 'postgres', ping, close: () => db.destroy() };
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: withNamedStatements(pool) }) });
+    const ping = sharedPing(() => pool.query('select 1').then(() => true));
+    const dataKey = async () =>
+      (await pool.query<{ s: string }>({ name: 'qd_data_key', text: 'select pg_current_snapshot()::text as s' })).rows[0].s;
+    return { db, dialect: 'postgres', ping, dataKey, close: () => db.destroy() };
   }
   if (url !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(url)), { recursive: true });
   const sqlite = new SQLite(url);
@@ -38,7 +38,9 @@ export function connect(url: string): DbContext {
   sqlite.pragma('busy_timeout = 5000');
   // SQLite's lower() folds ASCII only, PostgreSQL's all of Unicode: fold like JavaScript so searches agree.
   sqlite.function('lower', { deterministic: true }, (value: unknown) => (typeof value === 'string' ? value.toLowerCase() : value));
-  const db = new Kysely<Database>({ dialect: new GroupCommitSqliteDialect(new GroupCommitDriver(withStatementCache(sqlite))) });
+  const driver = new GroupCommitDriver(withStatementCache(sqlite));
+  const db = new Kysely<Database>({ dialect: new GroupCommitSqliteDialect(driver) });
+  const dataVersion = sqlite.prepare('pragma data_version').pluck();
   const probe = sqlite.prepare('select 1');
   const ping = async () => {
     try {
@@ -47,7 +49,8 @@ export function connect(url: string): DbContext {
       return false;
     }
   };
-  return { db, dialect: 'sqlite', ping, close: () => db.destroy() };
+  const dataKey = async () => `${driver.changes}.${dataVersion.get()}`;
+  return { db, dialect: 'sqlite', ping, dataKey, close: () => db.destroy() };
 }
 
 /**

@@ -385,5 +385,12 @@ export type DbContext = {
   dialect: Dialect;
   /** `select 1` straight on the driver (no query builder): is the database answering? */
   ping: () => Promise<boolean>;
+  /**
+   * Names the state of the database's data: the same text means nothing was written in between, so an
+   * answer computed after reading it may be reused (see AnswerCache). SQLite: this server's write count and
+   * the file's `data_version` (writes by other processes); PostgreSQL: the current snapshot, which changes
+   * whenever a transaction that may write begins or ends anywhere in the cluster.
+   */
+  dataKey: () => Promise<string>;
   close: () => Promise<void>;
 };

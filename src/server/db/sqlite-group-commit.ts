@@ -71,6 +71,11 @@ export class GroupCommitDriver implements Driver {
   private flushDue = false;
   /** Real COMMITs issued and transactions they carried (for tests and the benchmark). */
   readonly stats = { commits: 0, transactions: 0 };
+  /**
+   * Goes up with every statement that may have changed data and every rollback: while it stays the same
+   * (and no other process wrote the file), what this connection reads stays the same.
+   */
+  changes = 0;
 
   constructor(private readonly db: SqliteHandle) {}
 
@@ -126,6 +131,7 @@ export class GroupCommitDriver implements Driver {
     if (!lease.inTransaction && !SelectQueryNode.is(compiled.query)) this.commitGroup();
     const statement = this.db.prepare(compiled.sql);
     if (statement.reader) return { rows: statement.all(compiled.parameters as unknown[]) as R[] };
+    this.changes++;
     const { changes, lastInsertRowid } = statement.run(compiled.parameters as unknown[]);
     return { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] };
   }
@@ -169,6 +175,7 @@ export class GroupCommitDriver implements Driver {
     const lease = connection as Lease;
     if (!lease.inTransaction) return; // its savepoint was released: the group's COMMIT decides
     lease.inTransaction = false;
+    this.changes++;
     if (!this.db.inTransaction) {
       // SQLite rolled the whole transaction back itself (I/O error, out of memory): the group is lost.
       this.failGroup(new Error('the database rolled back the transaction group'));
@@ -187,6 +194,7 @@ export class GroupCommitDriver implements Driver {
     try {
       this.exec('commit');
     } catch (error) {
+      this.changes++;
       if (this.db.inTransaction) this.exec('rollback');
       group.reject(error);
       return;
@@ -200,6 +208,7 @@ export class GroupCommitDriver implements Driver {
     this.flushDue = false;
     const group = this.group;
     this.group = null;
+    this.changes++;
     if (this.db.inTransaction) this.exec('rollback');
     group?.reject(error);
   }

@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ErrorBody, IdParams, pageOf } from '../../../core/common/schemas.js';
 import { Deal, LoseBody, MoveBody, Pipeline, PipelineQuery, ReopenBody, StageHistoryEntry, WinBody } from '../../../core/deals/schemas.js';
-import type { Db } from '../../db/database.js';
+import { AnswerCache } from '../../db/answer-cache.js';
+import type { Db, DbContext } from '../../db/database.js';
 import { authOf } from '../../http/authenticate.js';
 import { expectedFrom, setEtag } from '../../http/concurrency.js';
-import { projectPipeline } from './pipeline.js';
+import { boardJson, projectPipeline } from './pipeline.js';
 import { dealStageHistory } from './service.js';
 import { loseDeal, moveDeal, reopenDeal, winDeal } from './transitions.js';
 
@@ -13,13 +14,18 @@ const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody,
 
 /** The board, the stage actions and the stage history. */
 export const boardRoutes =
-  (db: Db): FastifyPluginAsyncZod =>
+  (db: Db, dataKey: DbContext['dataKey']): FastifyPluginAsyncZod =>
   async (app) => {
+    // A board is reused while nothing in the database has changed: ten people looking at the same board
+    // cost one build. The caller is part of the key (a cached board proves nothing about who else may see it).
+    const boards = new AnswerCache(dataKey);
+
     app.get('/projects/:id/pipeline', {
       config: { access: 'user' },
-      // The board is built field by field from its schema's shape (nothing extra can leak), and re-checking
-      // 1,000 cards with zod costs more than the queries: serialize it as it is. The schema still documents it.
-      serializerCompiler: () => (data) => JSON.stringify(data),
+      // The board is written field by field in its schema's shape (nothing extra can leak; the cards are JSON
+      // text from the database, see board-cards.ts), and re-checking 1,000 cards with zod costs more than the
+      // queries: it is sent as written (error answers as JSON). The schema still documents it.
+      serializerCompiler: () => (data) => (typeof data === 'string' ? data : JSON.stringify(data)),
       schema: {
         tags,
         summary: 'The pipeline board: a column per stage with count, total and weighted amount, and compact cards',
@@ -27,7 +33,12 @@ export const boardRoutes =
         querystring: PipelineQuery,
         response: { 200: Pipeline, ...errors },
       },
-      handler: (request) => projectPipeline(db, authOf(request), request.params.id, request.query),
+      handler: async (request, reply) => {
+        const auth = authOf(request);
+        const key = `${auth.workspaceId}/${auth.userId}/${request.params.id}/${JSON.stringify(request.query)}`;
+        const text = await boards.get(key, async () => boardJson(await projectPipeline(db, auth, request.params.id, request.query)));
+        return reply.type('application/json; charset=utf-8').send(text as unknown as Pipeline);
+      },
     });
 
     app.post('/deals/:id/win', {

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorBody, IdParams, pageOf } from '../../../core/common/schemas.js';
 import { Deal, DealCreate, DealListQuery, DealPatch } from '../../../core/deals/schemas.js';
-import type { Db } from '../../db/database.js';
+import type { Db, DbContext } from '../../db/database.js';
 import { authOf } from '../../http/authenticate.js';
 import { expectedFrom, setEtag } from '../../http/concurrency.js';
 import { boardRoutes } from './board-routes.js';
@@ -12,7 +12,7 @@ const tags = ['deals'];
 export const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 412: ErrorBody, 422: ErrorBody };
 
 export const dealRoutes =
-  (db: Db): FastifyPluginAsyncZod =>
+  (db: Db, dataKey: DbContext['dataKey']): FastifyPluginAsyncZod =>
   async (app) => {
     app.get('/projects/:id/deals', {
       config: { access: 'user' },
@@ -80,5 +80,5 @@ export const dealRoutes =
       },
     });
 
-    await app.register(boardRoutes(db));
+    await app.register(boardRoutes(db, dataKey));
   };

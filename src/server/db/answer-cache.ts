@@ -1,0 +1,39 @@
+/**
+ * Answers computed from the database (as JSON text), reused while the database has not changed since.
+ * `dataKey` names the state of the whole database (see `DbContext.dataKey`): it is read before the answer
+ * is computed, so an answer is stored under a state at least as old as the data it was made from, and
+ * any write anywhere makes every stored answer miss. Bounded by total size; an entry also expires after
+ * `ttlMs` (answers may hold clock-derived figures such as days in a stage).
+ */
+export class AnswerCache {
+  private readonly entries = new Map<string, { state: string; at: number; text: string }>();
+  private size = 0;
+
+  constructor(
+    private readonly dataKey: () => Promise<string>,
+    private readonly maxChars = 16 * 1024 * 1024,
+    private readonly ttlMs = 10_000,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async get(key: string, compute: () => Promise<string>): Promise<string> {
+    const state = await this.dataKey();
+    const entry = this.entries.get(key);
+    if (entry && entry.state === state && this.now() - entry.at < this.ttlMs) return entry.text;
+    const text = await compute();
+    this.forget(key);
+    if (text.length <= this.maxChars) {
+      while (this.size + text.length > this.maxChars) this.forget(this.entries.keys().next().value as string);
+      this.entries.set(key, { state, at: this.now(), text });
+      this.size += text.length;
+    }
+    return text;
+  }
+
+  private forget(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.size -= entry.text.length;
+    this.entries.delete(key);
+  }
+}

@@ -1,0 +1,84 @@
+import { type RawBuilder, type SqlBool, sql } from 'kysely';
+import type { Db } from '../../db/database.js';
+import { isPostgres } from './queries.js';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The deals a board shows, as `s`: every open deal that passes the filters, and the `closedCards` most
+ * recently closed of each closed stage. `n` orders a column: 0 for open cards (then rank, id), 1… for
+ * closed ones (newest first). `close` is the card's date: expected close when open, close date when closed.
+ */
+function shownDeals(workspaceId: string, condition: RawBuilder<SqlBool>, closedCards: number) {
+  const columns = sql`d.id, d.title, d.account_id, d.amount, d.currency, d.owner_id, d.stage, d.stage_entered_at, d.rank, d.version`;
+  const open = sql`select ${columns}, d.expected_close_date as close, 0 as n from deals d
+    where d.workspace_id = ${workspaceId} and ${condition} and d.status = 'open'`;
+  if (closedCards <= 0) return open;
+  return sql`${open} union all
+    select ${columns}, d.close_date as close, d.n from (
+      select d.*, row_number() over (partition by d.stage order by d.close_date desc, d.id desc) as n
+      from deals d where d.workspace_id = ${workspaceId} and ${condition} and d.status <> 'open'
+    ) d where d.n <= ${closedCards}`;
+}
+
+/** The owners of the shown deals, by name: a card's `owner` is its owner's place in this list. */
+export async function boardOwners(db: Db, workspaceId: string, condition: RawBuilder<SqlBool>, closedCards: number) {
+  const { rows } = await sql<{ id: string; name: string }>`select u.id, u.name from users u
+    where u.id in (select s.owner_id from (${shownDeals(workspaceId, condition, closedCards)}) s)
+    order by u.name, u.id`.execute(db);
+  return rows;
+}
+
+/**
+ * The cards of each column as JSON text, written by the database: a 1,000-card board is one string per
+ * column instead of 13,000 values each turned into a JavaScript value and back into JSON (a third of the
+ * board's time on SQLite, most of it on PostgreSQL). The fields are those of `PipelineCard`, in its order;
+ * `days` is `daysSince(stage_entered_at, now)` (whole days, never negative) and `currency` is present only
+ * when it is not the board's.
+ */
+export async function boardCards(
+  db: Db,
+  workspaceId: string,
+  condition: RawBuilder<SqlBool>,
+  closedCards: number,
+  boardCurrency: string,
+  now: number,
+): Promise<Map<string, string>> {
+  const pg = isPostgres(db);
+  const days = pg
+    ? sql`greatest(0, (${now}::bigint - round(extract(epoch from s.stage_entered_at::timestamptz) * 1000)::bigint) / ${sql.lit(DAY_MS)})`
+    : sql`coalesce(max(0, (cast(${now} as integer) - cast(round(unixepoch(s.stage_entered_at, 'subsec') * 1000) as integer)) / ${sql.lit(DAY_MS)}), 0)`;
+  const object = sql.raw(pg ? 'json_build_object' : 'json_object');
+  const fields = sql`'id', s.id, 'title', s.title, 'account', a.name, 'amount', s.amount, 'owner', o.ix,
+    'close', s.close, 'days', ${days}, 'rank', s.rank, 'version', s.version`;
+  const card = sql`case when s.currency = ${boardCurrency} then ${object}(${fields}) else ${object}(${fields}, 'currency', s.currency) end`;
+  const cards = pg ? sql`json_agg(${card} order by s.n, s.rank, s.id)::text` : sql`json_group_array(${card} order by s.n, s.rank, s.id)`;
+  const { rows } = await sql<{ stage: string; cards: string }>`with s as (${shownDeals(workspaceId, condition, closedCards)}),
+    o as (select u.id, row_number() over (order by u.name, u.id) - 1 as ix from users u where u.id in (select s.owner_id from s))
+    select s.stage, ${cards} as cards from s
+    left join accounts a on a.workspace_id = ${workspaceId} and a.id = s.account_id
+    left join o on o.id = s.owner_id
+    group by s.stage`.execute(db);
+  return new Map(rows.map((r) => [r.stage, r.cards]));
+}
+
+export type StageTotalsRow = { stage: string; currency: string; n: number; amount: number; plain: number; weighted: number };
+
+/**
+ * Per stage and currency, over every deal that passes the filters: how many, their amount, the amount of
+ * those without a probability of their own (weighted by the stage's), and the amount weighted by their own.
+ */
+export async function boardTotals(db: Db, workspaceId: string, condition: RawBuilder<SqlBool>): Promise<StageTotalsRow[]> {
+  const { rows } = await sql<StageTotalsRow>`select d.stage, d.currency, count(*) as n, sum(d.amount) as amount,
+      sum(case when d.probability is null then d.amount else 0 end) as plain,
+      sum(case when d.probability is null then 0 else d.amount * d.probability end) as weighted
+    from deals d where d.workspace_id = ${workspaceId} and ${condition}
+    group by d.stage, d.currency`.execute(db);
+  return rows.map((r) => ({
+    ...r,
+    n: Number(r.n),
+    amount: Number(r.amount ?? 0),
+    plain: Number(r.plain ?? 0),
+    weighted: Number(r.weighted ?? 0),
+  }));
+}

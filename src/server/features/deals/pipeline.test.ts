@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Deal, Pipeline } from '../../../core/deals/schemas.js';
+import { testDialects } from '../../test/databases.js';
+import { buildProject, inviteUser, type Session, signupOwner, startTestApp, type TestApp } from '../../test/harness.js';
+
+const DAY = 86_400_000;
+
+/**
+ * The board's cards are written as JSON by the database (board-cards.ts): every field is checked here
+ * against values worked out by hand — whole days in the stage, owners by name, closed cards newest first,
+ * a currency only where it differs from the board's, weighted totals.
+ */
+describe.each(testDialects())('pipeline board on %s', (dialect) => {
+  let t: TestApp;
+  let owner: Session;
+  let projectId: string;
+  let zoe: Session;
+  let amy: Session;
+
+  beforeAll(async () => {
+    t = await startTestApp(dialect);
+    owner = await signupOwner(t.app);
+    // Owners sort by name: Amy, Olivia (the owner's default name), Zoe.
+    zoe = await inviteUser(t.app, owner, 'member', 'Zoe Zhang');
+    amy = await inviteUser(t.app, owner, 'member', 'Amy An');
+    projectId = (await buildProject(owner, { name: 'Board', currency: 'CNY' })).id;
+    for (const s of [zoe, amy]) await owner.request('POST', `/projects/${projectId}/members`, { userId: s.userId, role: 'sales' });
+  });
+  afterAll(() => t?.close());
+
+  const create = async (body: Record<string, unknown>) => {
+    const response = await owner.request('POST', `/projects/${projectId}/deals`, body);
+    expect(response.statusCode, response.body).toBe(201);
+    return response.json() as Deal;
+  };
+  const enteredAt = (id: string, at: Date) =>
+    t.database.db.updateTable('deals').set({ stage_entered_at: at.toISOString() }).where('id', '=', id).execute();
+
+  it('writes every card field: days in stage, owner places, close dates, order, other currencies, totals', async () => {
+    const now = Date.now();
+    const a = await create({ title: 'A', stage: 'proposal', amount: 10_000, ownerId: zoe.userId, expectedCloseDate: '2027-01-15' });
+    const b = await create({ title: 'B', stage: 'proposal', amount: 30_000, probability: 0.9, ownerId: amy.userId });
+    const c = await create({ title: 'C', stage: 'proposal', amount: 5_000, currency: 'USD', ownerId: null });
+    const w1 = await create({ title: 'W1', stage: 'won', amount: 7_000, closeDate: '2026-10-01' });
+    const w2 = await create({ title: 'W2', stage: 'won', amount: 8_000, closeDate: '2026-11-01' });
+    const w3 = await create({ title: 'W3', stage: 'won', amount: 9_000, closeDate: '2026-09-01' });
+    await enteredAt(a.id, new Date(now - 3.5 * DAY)); // 3 whole days
+    await enteredAt(b.id, new Date(now - 10.25 * DAY)); // 10
+    await enteredAt(c.id, new Date(now + DAY)); // in the future: 0
+
+    const response = await owner.request('GET', `/projects/${projectId}/pipeline?closedCards=2`);
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toMatch(/^application\/json/);
+    const board = response.json() as Pipeline;
+    expect(board.owners.map((o) => o.id)).toEqual([amy.userId, owner.userId, zoe.userId]);
+    const proposal = board.columns.find((column) => column.stage === 'proposal');
+    expect(proposal?.cards).toEqual([
+      { id: a.id, title: 'A', account: null, amount: 10_000, owner: 2, close: '2027-01-15', days: 3, rank: a.rank, version: 1 },
+      { id: b.id, title: 'B', account: null, amount: 30_000, owner: 0, close: null, days: 10, rank: b.rank, version: 1 },
+      { id: c.id, title: 'C', account: null, amount: 5_000, owner: null, close: null, days: 0, rank: c.rank, version: 1, currency: 'USD' },
+    ]);
+    // Proposal is 40 %: A weighs 4,000 by the stage, B 27,000 by its own 90 %; C is summed apart in USD.
+    expect(proposal).toMatchObject({ count: 3, amount: 40_000, weightedAmount: 31_000 });
+    expect(proposal?.otherCurrencies).toEqual([{ currency: 'USD', count: 1, amount: 5_000, weightedAmount: 2_000 }]);
+    const won = board.columns.find((column) => column.stage === 'won');
+    // The two most recently closed, newest first; the totals count all three.
+    expect(won?.cards.map((card) => [card.title, card.close, card.owner])).toEqual([
+      ['W2', '2026-11-01', 1],
+      ['W1', '2026-10-01', 1],
+    ]);
+    expect(won).toMatchObject({ count: 3, amount: 24_000, weightedAmount: 24_000 });
+    expect([w1.id, w2.id, w3.id]).toContain(won?.cards[0].id);
+
+    // Without closed cards, the owners are those of the open cards only, and the won column keeps its totals.
+    const open = (await owner.request('GET', `/projects/${projectId}/pipeline?closedCards=0`)).json() as Pipeline;
+    expect(open.owners.map((o) => o.id)).toEqual([amy.userId, zoe.userId]);
+    expect(open.columns.find((column) => column.stage === 'proposal')?.cards.map((card) => card.owner)).toEqual([1, 0, null]);
+    expect(open.columns.find((column) => column.stage === 'won')).toMatchObject({ count: 3, cards: [] });
+  });
+
+  it('shows every change at once although boards are reused while nothing changes', async () => {
+    const accountId = (await owner.request('POST', '/accounts', { name: 'Old name' })).json().id;
+    const deal = await create({ title: 'Cached', stage: 'lead', amount: 1_000, accountId });
+    const lead = async () =>
+      ((await owner.request('GET', `/projects/${projectId}/pipeline?closedCards=0`)).json() as Pipeline).columns[0].cards.find(
+        (card) => card.id === deal.id,
+      );
+    expect((await lead())?.account).toBe('Old name');
+    expect((await lead())?.account).toBe('Old name');
+    // A write to another table (the account's name) changes the board.
+    const account = (await owner.request('GET', `/accounts/${accountId}`)).json();
+    expect((await owner.request('PATCH', `/accounts/${accountId}`, { name: 'New name', version: account.version })).statusCode).toBe(200);
+    expect((await lead())?.account).toBe('New name');
+    // Another workspace's user asking for the same board gets nothing from the cache.
+    const stranger = await signupOwner(t.app, { workspaceName: 'Elsewhere' });
+    expect((await stranger.request('GET', `/projects/${projectId}/pipeline?closedCards=0`)).statusCode).toBe(404);
+  });
+
+  it('answers an empty board with every column and no cards', async () => {
+    const empty = (await buildProject(owner, { name: 'Empty' })).id;
+    const board = (await owner.request('GET', `/projects/${empty}/pipeline`)).json() as Pipeline;
+    expect(board.owners).toEqual([]);
+    expect(board.columns.map((column) => [column.count, column.amount, column.cards.length])).toEqual(board.columns.map(() => [0, 0, 0]));
+    expect(board.columns.length).toBeGreaterThan(0);
+  });
+});
