@@ -130,7 +130,7 @@ export class GroupCommitDriver implements Driver {
     // A statement outside a transaction that is not a plain read must not ride on the open group.
     if (!lease.inTransaction && !SelectQueryNode.is(compiled.query)) this.commitGroup();
     const statement = this.db.prepare(compiled.sql);
-    if (statement.reader) return { rows: statement.all(compiled.parameters as unknown[]) as R[] };
+    if (statement.reader) return { rows: readRows<R>(statement, compiled.parameters as unknown[]) };
     this.changes++;
     const { changes, lastInsertRowid } = statement.run(compiled.parameters as unknown[]);
     return { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] };
@@ -229,6 +229,33 @@ export class GroupCommitDriver implements Driver {
     this.commitGroup();
     this.db.close();
   }
+}
+
+/** Per statement: a function that makes a row object from the statement's raw row (an array of column values). */
+const rowBuilders = new WeakMap<SQLite.Statement, (values: unknown[]) => unknown>();
+
+/**
+ * Reads a statement's rows as objects. better-sqlite3 builds each row object property by property, which
+ * costs more than the read itself on wide rows (a page of 50 deals: 260 µs, against 145 µs as arrays);
+ * reading arrays and building the objects with a function made once per statement (an object literal of
+ * the statement's columns: later columns of the same name win, as before) halves it.
+ */
+export function readRows<R>(statement: SQLite.Statement, parameters: unknown[]): R[] {
+  let build = rowBuilders.get(statement);
+  if (!build) {
+    const names = statement.columns().map((column) => column.name);
+    // A literal key "__proto__" would set the prototype: such a statement keeps better-sqlite3's objects.
+    if (names.includes('__proto__')) return statement.all(parameters) as R[];
+    build = new Function('v', `return {${names.map((name, i) => `${JSON.stringify(name)}: v[${i}]`).join(', ')}};`) as (
+      values: unknown[],
+    ) => unknown;
+    statement.raw(true);
+    rowBuilders.set(statement, build);
+  }
+  const values = statement.all(parameters) as unknown[][];
+  const rows = new Array<R>(values.length);
+  for (let i = 0; i < values.length; i++) rows[i] = build(values[i]) as R;
+  return rows;
 }
 
 const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
