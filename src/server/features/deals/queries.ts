@@ -3,7 +3,7 @@ import type { Deal, DealFilters, DealListQuery, DealStatus } from '../../../core
 import type { Db, DealTable, Trx } from '../../db/database.js';
 import { AppError } from '../../http/errors.js';
 import { type Cursor, decodeCursor, likePattern, pageFrom } from '../../http/pagination.js';
-import { isCommonTitleText, SCAN_WINDOW, scannedTextCondition } from './search.js';
+import { SCAN_WINDOW, scannedTextCondition, titleMatches } from './search.js';
 
 const postgres = new WeakMap<object, boolean>();
 /** Whether `db` talks to PostgreSQL (the one place deal queries differ by dialect). */
@@ -171,7 +171,7 @@ export async function cardBefore(
  * deal of the project. On SQLite a query shorter than a trigram (two Chinese characters) scans titles with
  * the built-in LIKE (case-insensitive for ASCII only); PostgreSQL folds all of Unicode.
  */
-export function textCondition(db: Db | Trx, workspaceId: string, text: string): RawBuilder<SqlBool> {
+export function textCondition(db: Db | Trx, workspaceId: string, text: string, titleRowids?: number[]): RawBuilder<SqlBool> {
   const pattern = likePattern(text);
   // SQLite compares the stored folded name (no per-row call into JavaScript); PostgreSQL's lower(name) has a trigram index.
   const accountName = sql.raw(isPostgres(db) ? 'lower(a2.name)' : 'a2.name_key');
@@ -180,8 +180,9 @@ export function textCondition(db: Db | Trx, workspaceId: string, text: string): 
     // An array, not a subquery: PostgreSQL then looks the matches up by key instead of joining against every deal.
     return sql<SqlBool>`d.id = any(array(select d3.id from deals d3 where d3.workspace_id = ${workspaceId} and lower(d3.title) like ${pattern} escape '\\' union ${byAccount}))`;
   }
-  const byTitle =
-    [...text].length >= 3
+  const byTitle = titleRowids
+    ? sql`select value from json_each(${JSON.stringify(titleRowids)})`
+    : [...text].length >= 3
       ? sql`select rowid from deals_fts where deals_fts match ${`"${text.replaceAll('"', '""')}"`}`
       : sql`select d3.rowid from deals d3 where d3.workspace_id = ${workspaceId} and d3.title like ${pattern} escape '\\'`;
   return sql<SqlBool>`d.rowid in (${byTitle} union ${byAccount})`;
@@ -201,10 +202,11 @@ export function dealConditions(
   workspaceId: string,
   filters: Partial<DealFilters>,
   sortedBy: RangeColumn = null,
+  titleRowids?: number[],
 ): RawBuilder<SqlBool>[] {
   const out: RawBuilder<SqlBool>[] = [];
   const col = (name: string, key: RangeColumn) => sql.raw(!isPostgres(db) && sortedBy !== key ? `+d.${name}` : `d.${name}`);
-  if (filters.q) out.push(textCondition(db, workspaceId, filters.q));
+  if (filters.q) out.push(textCondition(db, workspaceId, filters.q, titleRowids));
   if (filters.ownerId?.length) out.push(sql<SqlBool>`d.owner_id in (${sql.join(filters.ownerId)})`);
   if (filters.stage?.length) out.push(sql<SqlBool>`d.stage in (${sql.join(filters.stage)})`);
   if (filters.status?.length) out.push(sql<SqlBool>`d.status in (${sql.join(filters.status)})`);
@@ -225,8 +227,10 @@ export function projectDeals(
   projectId: string,
   filters: Partial<DealFilters>,
   sortedBy: RangeColumn = null,
+  titleRowids?: number[],
 ): RawBuilder<SqlBool> {
-  return sql<SqlBool>`${sql.join([sql`d.project_id = ${projectId}`, ...dealConditions(db, workspaceId, filters, sortedBy)], sql` and `)}`;
+  const conditions = dealConditions(db, workspaceId, filters, sortedBy, titleRowids);
+  return sql<SqlBool>`${sql.join([sql`d.project_id = ${projectId}`, ...conditions], sql` and `)}`;
 }
 
 /** Sort keys → SQL expressions (nullable dates sort as '' so that keyset paging sees no NULL). */
@@ -269,23 +273,32 @@ export async function listDeals(db: Db, workspaceId: string, projectId: string, 
     return { items: page.items.map(toDeal), nextCursor: page.nextCursor };
   };
 
-  if (query.q && !isPostgres(db) && (await isCommonTitleText(db, query.q))) {
-    // A common text: test the first candidates in page order; a full page among them is the page.
+  // A common text: test the first candidates in page order; a full page among them is the page. SQLite
+  // knows cheaply whether a text is common (its FTS index stops counting); on PostgreSQL the walk is always
+  // tried first (a rare text then costs one short index walk more).
+  const titles = query.q && !isPostgres(db) ? await titleMatches(db, query.q) : null;
+  if (query.q && (isPostgres(db) || titles?.common)) {
+    const key = sql.raw(isPostgres(db) ? 'd.id' : 'd.rowid');
     let window = db
       .selectFrom('deals as d')
-      .select(sql`d.rowid`.as('r'))
+      .select(key.as('r'))
       .where('d.workspace_id', '=', workspaceId)
       .where(projectDeals(db, workspaceId, projectId, { ...query, q: undefined }, sortedBy));
     if (cursor) window = window.where(keysetAfter(sort.expr, sort.desc, cursor));
     const candidates = ordered(window).limit(SCAN_WINDOW);
-    // The candidates are the workspace's (the window says so); the deals are then read by rowid.
+    // The candidates are the workspace's (the window says so); the deals are then read by key.
     const matches = db
       .selectFrom('deals as d')
       .leftJoin('accounts as a', (join) => join.onRef('a.workspace_id', '=', 'd.workspace_id').onRef('a.id', '=', 'd.account_id'))
       .selectAll('d')
       .select('a.name as account_name')
-      .where(sql<SqlBool>`d.rowid in ${candidates}`)
-      .where(scannedTextCondition(workspaceId, query.q));
+      // PostgreSQL: an array of candidate keys, looked up by primary key (as a subquery it joins against every deal).
+      .where(
+        isPostgres(db)
+          ? sql<SqlBool>`d.workspace_id = ${workspaceId} and d.id = any(array(${candidates}))`
+          : sql<SqlBool>`d.rowid in ${candidates}`,
+      )
+      .where(scannedTextCondition(isPostgres(db), workspaceId, query.q));
     const rows = (await ordered(matches)
       .limit(query.limit + 1)
       .execute()) as DealRow[];
@@ -302,7 +315,7 @@ export async function listDeals(db: Db, workspaceId: string, projectId: string, 
       .selectAll('d')
       .select('a.name as account_name')
       .where(sql<SqlBool>`+d.workspace_id = ${workspaceId}`)
-      .where(projectDeals(db, workspaceId, projectId, query, sortedBy));
+      .where(projectDeals(db, workspaceId, projectId, query, sortedBy, titles && !titles.common ? titles.rowids : undefined));
     if (cursor) matches = matches.where(keysetAfter(sort.expr, sort.desc, cursor));
     const rows = await matches
       .orderBy(sql`+${sort.expr} ${direction}`)

@@ -24,18 +24,29 @@ export function likeFoldsFully(text: string): boolean {
   return true;
 }
 
-/** Does the text occur in at least COMMON_MATCHES deal titles (SQLite's FTS5 trigram index)? */
-export async function isCommonTitleText(db: Db | Trx, text: string): Promise<boolean> {
-  if ([...text].length < 3 || !likeFoldsFully(text)) return false;
+/**
+ * The deals whose title holds the text (SQLite's FTS5 trigram index), read at most COMMON_MATCHES of them:
+ * `common` when there are that many (then the page is looked for by walking candidates), else the rowids
+ * of all of them, so that the query that reads the page does not ask the index a second time. Null for
+ * texts the index cannot answer (shorter than a trigram) or LIKE cannot walk (letters beyond ASCII that fold).
+ */
+export async function titleMatches(db: Db | Trx, text: string): Promise<{ common: true } | { common: false; rowids: number[] } | null> {
+  if ([...text].length < 3 || !likeFoldsFully(text)) return null;
   const phrase = `"${text.replaceAll('"', '""')}"`;
   const { rows } = await sql<{
-    n: number;
-  }>`select count(*) as n from (select 1 from deals_fts where deals_fts match ${phrase} limit ${COMMON_MATCHES})`.execute(db);
-  return Number(rows[0]?.n ?? 0) >= COMMON_MATCHES;
+    r: number;
+  }>`select rowid as r from deals_fts where deals_fts match ${phrase} limit ${COMMON_MATCHES}`.execute(db);
+  return rows.length >= COMMON_MATCHES ? { common: true } : { common: false, rowids: rows.map((row) => row.r) };
 }
 
-/** The text as a per-deal test on `deals as d` (title, or the account's folded name), for walking candidates in order. */
-export function scannedTextCondition(workspaceId: string, text: string): RawBuilder<SqlBool> {
+/**
+ * The text as a per-deal test on `deals as d` (title, or the account's folded name), for walking candidates
+ * in order. SQLite's LIKE folds ASCII (the walk is only tried for texts where that is all the folding
+ * there is, see `likeFoldsFully`); PostgreSQL compares lower(), which folds all of Unicode.
+ */
+export function scannedTextCondition(postgres: boolean, workspaceId: string, text: string): RawBuilder<SqlBool> {
   const pattern = likePattern(text);
-  return sql<SqlBool>`(d.title like ${pattern} escape '\\' or d.account_id in (select a2.id from accounts a2 where a2.workspace_id = ${workspaceId} and a2.name_key like ${pattern} escape '\\'))`;
+  const title = sql.raw(postgres ? 'lower(d.title)' : 'd.title');
+  const accountName = sql.raw(postgres ? 'lower(a2.name)' : 'a2.name_key');
+  return sql<SqlBool>`(${title} like ${pattern} escape '\\' or d.account_id in (select a2.id from accounts a2 where a2.workspace_id = ${workspaceId} and ${accountName} like ${pattern} escape '\\'))`;
 }
