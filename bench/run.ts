@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { connect } from '../src/server/db/connect.js';
 import { migrateToLatest } from '../src/server/db/migrate.js';
@@ -117,6 +118,8 @@ async function prepare(url: string) {
   const database = connect(url);
   await migrateToLatest(database.db);
   const data = await generateWorkspace(database.db, PROJECTS);
+  // Fresh planner statistics after a bulk load, as autovacuum's analyze would give a live database.
+  if (database.dialect === 'postgres') await sql`analyze`.execute(database.db);
   await database.close();
   fs.writeFileSync(path.join(os.tmpdir(), 'qd-bench-data.json'), JSON.stringify(data));
   return data;

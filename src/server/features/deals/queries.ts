@@ -1,6 +1,7 @@
 import { PostgresAdapter, type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { Deal, DealFilters, DealListQuery, DealStatus } from '../../../core/deals/schemas.js';
 import type { Db, DealTable, Trx } from '../../db/database.js';
+import { prepared } from '../../db/prepared.js';
 import { AppError } from '../../http/errors.js';
 import { type Cursor, decodeCursor, likePattern, pageFrom } from '../../http/pagination.js';
 import { SCAN_WINDOW, scannedTextCondition, titleMatches } from './search.js';
@@ -88,8 +89,11 @@ export const dealSelect = (db: Db | Trx, workspaceId: string) =>
     .select('a.name as account_name')
     .where('d.workspace_id', '=', workspaceId);
 
+const dealQuery = prepared((db, workspaceId: string, id: string) => dealSelect(db, workspaceId).where('d.id', '=', id));
+
+/** One deal with its account's name (a prepared query: every deal route starts here). */
 export async function findDeal(db: Db | Trx, workspaceId: string, id: string): Promise<Deal | undefined> {
-  const row = await dealSelect(db, workspaceId).where('d.id', '=', id).executeTakeFirst();
+  const [row] = await dealQuery(db, workspaceId, id);
   return row && toDeal(row as DealRow);
 }
 
