@@ -34,6 +34,7 @@ import { userRoutes } from './features/users/routes.js';
 import { requireAccessDeclarations } from './http/access.js';
 import { registerAuthentication } from './http/authenticate.js';
 import { answerRouterError, registerErrorHandler } from './http/error-handler.js';
+import { waitForHandlersOnClose } from './http/in-flight.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { serializerCompiler } from './http/serializer.js';
 import { refuseNulCharacters } from './http/text-guard.js';
@@ -65,6 +66,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   requireAccessDeclarations(app);
+  waitForHandlersOnClose(app);
   registerErrorHandler(app);
   refuseNulCharacters(app);
 
