@@ -8,6 +8,7 @@ import * as calendarDayNames from './migrations/2026-11-29T0100-calendar-day-nam
 import * as goals from './migrations/2026-11-29T0100-goals.js';
 import * as searchStatistics from './migrations/2026-11-29T0300-search-statistics.js';
 import * as importMappings from './migrations/2026-11-29T0330-import-mappings.js';
+import * as accountSearchIndex from './migrations/2026-11-29T0600-account-search-index.js';
 
 /** Forward-only, append-only: add new migrations at the end, never edit a landed one. */
 const migrations: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-29T0100-goals': goals,
   '2026-11-29T0300-search-statistics': searchStatistics,
   '2026-11-29T0330-import-mappings': importMappings,
+  '2026-11-29T0600-account-search-index': accountSearchIndex,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

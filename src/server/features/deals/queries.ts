@@ -177,9 +177,8 @@ export async function cardBefore(
  */
 export function textCondition(db: Db | Trx, workspaceId: string, text: string, titleRowids?: number[]): RawBuilder<SqlBool> {
   const pattern = likePattern(text);
-  // SQLite compares the stored folded name (no per-row call into JavaScript); PostgreSQL's lower(name) has a trigram index.
-  const accountName = sql.raw(isPostgres(db) ? 'lower(a2.name)' : 'a2.name_key');
-  const byAccount = sql`select d3.${sql.raw(isPostgres(db) ? 'id' : 'rowid')} from deals d3 where d3.workspace_id = ${workspaceId} and d3.account_id in (select a2.id from accounts a2 where a2.workspace_id = ${workspaceId} and ${accountName} like ${pattern} escape '\\')`;
+  // Account names are compared in their stored folded form (no per-row lower(); an index holds it with the id).
+  const byAccount = sql`select d3.${sql.raw(isPostgres(db) ? 'id' : 'rowid')} from deals d3 where d3.workspace_id = ${workspaceId} and d3.account_id in (select a2.id from accounts a2 where a2.workspace_id = ${workspaceId} and a2.name_key like ${pattern} escape '\\')`;
   if (isPostgres(db)) {
     // An array, not a subquery: PostgreSQL then looks the matches up by key instead of joining against every deal.
     return sql<SqlBool>`d.id = any(array(select d3.id from deals d3 where d3.workspace_id = ${workspaceId} and lower(d3.title) like ${pattern} escape '\\' union ${byAccount}))`;

@@ -41,12 +41,12 @@ export async function titleMatches(db: Db | Trx, text: string): Promise<{ common
 
 /**
  * The text as a per-deal test on `deals as d` (title, or the account's folded name), for walking candidates
- * in order. SQLite's LIKE folds ASCII (the walk is only tried for texts where that is all the folding
- * there is, see `likeFoldsFully`); PostgreSQL compares lower(), which folds all of Unicode.
+ * in order. Titles: SQLite's LIKE folds ASCII (the walk is only tried for texts where that is all the
+ * folding there is, see `likeFoldsFully`); PostgreSQL compares lower(), which folds all of Unicode.
+ * Account names: their stored folded form on both.
  */
 export function scannedTextCondition(postgres: boolean, workspaceId: string, text: string): RawBuilder<SqlBool> {
   const pattern = likePattern(text);
   const title = sql.raw(postgres ? 'lower(d.title)' : 'd.title');
-  const accountName = sql.raw(postgres ? 'lower(a2.name)' : 'a2.name_key');
-  return sql<SqlBool>`(${title} like ${pattern} escape '\\' or d.account_id in (select a2.id from accounts a2 where a2.workspace_id = ${workspaceId} and ${accountName} like ${pattern} escape '\\'))`;
+  return sql<SqlBool>`(${title} like ${pattern} escape '\\' or d.account_id in (select a2.id from accounts a2 where a2.workspace_id = ${workspaceId} and a2.name_key like ${pattern} escape '\\'))`;
 }
