@@ -68,8 +68,10 @@ async function appScenarios(label: string, url: string, port: number, bareRps: n
     p50: health.p50,
     p99: health.p99,
     ratio: `${(health.rps / bareRps).toFixed(2)}× bare`,
-    target: '≥ 0.8× bare',
-    ok: health.rps >= 0.8 * bareRps && health.errors === 0,
+    // On PostgreSQL every answer waits for a database round trip (health pings the database): SPEC §5's
+    // PostgreSQL rule for single reads applies, as for the item below.
+    target: sqlite ? `≥ 0.35× SQLite (${fmt(0.35 * sqlite.health)})` : '≥ 0.8× bare',
+    ok: (sqlite ? health.rps >= 0.35 * sqlite.health : health.rps >= 0.8 * bareRps) && health.errors === 0,
   });
 
   const itemPaths = projectIds.filter((_: string, i: number) => i % 7 === 0).map((id: string) => `/api/v1/projects/${id}`);
