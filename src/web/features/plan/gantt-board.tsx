@@ -88,6 +88,29 @@ export function GanttBoard(props: Props) {
     if (selectedRow !== undefined) rowVirtualizer.scrollToIndex(selectedRow, { align: 'auto' });
   }, [selectedRow, rowVirtualizer]);
 
+  // The keyboard stays with the selected row. A move re-draws it, and when it lands outside the rows drawn
+  // (far up or down the plan) its element is made anew and the focus falls to the page: give it back, as long as
+  // the focus was in the board and has not been taken elsewhere (a click or a focus outside ends that).
+  const hasFocus = useRef(false);
+  useEffect(() => {
+    const outside = (event: Event) => {
+      if (!(event.target instanceof Node && scrollRef.current?.contains(event.target))) hasFocus.current = false;
+    };
+    document.addEventListener('pointerdown', outside, true);
+    document.addEventListener('focusin', outside, true);
+    return () => {
+      document.removeEventListener('pointerdown', outside, true);
+      document.removeEventListener('focusin', outside, true);
+    };
+  }, []);
+  // No dependencies: after every render, since the row may be drawn in any of them.
+  useLayoutEffect(() => {
+    const active = document.activeElement;
+    if (!hasFocus.current || props.selectedId === null || (active && active !== document.body && active.isConnected)) return;
+    const row = scrollRef.current?.querySelector<HTMLElement>(`[role="row"][data-task-id="${CSS.escape(props.selectedId)}"]`);
+    row?.focus({ preventScroll: true });
+  });
+
   // The first paint with data: the bench measures the Gantt's own render from 'gantt:data' to here.
   useEffect(() => {
     if (painted.current || rows.length === 0) return;
@@ -161,6 +184,9 @@ export function GanttBoard(props: Props) {
       ref={scrollRef}
       tabIndex={0}
       onKeyDown={props.onKeyDown}
+      onFocus={() => {
+        hasFocus.current = true;
+      }}
       role="grid"
       aria-rowcount={rows.length}
       data-testid="gantt-board"

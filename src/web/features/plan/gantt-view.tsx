@@ -99,6 +99,41 @@ export function GanttView({ project, canEdit }: { project: Project; canEdit: boo
   const workingCalendar = calendar.data ?? mondayToFridayCalendar();
   const working = useMemo(() => (scale ? workingDays(scale, workingCalendar) : new Uint8Array(0)), [scale, workingCalendar]);
 
+  const toggle = (id: string, fold?: boolean) =>
+    setCollapsed((current) => {
+      const next = new Set(current);
+      if (fold ?? !next.has(id)) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+
+  // Moves asked for while one is still on its way (keys pressed in quick succession) wait their turn: each is
+  // worked out on the plan as the one before left it, with the task's new version.
+  const queuedMoves = useRef<{ id: string; kind: MoveKind }[]>([]);
+  const moving = mutations.moveTask.isPending;
+  // Set at once (isPending shows on the next render): two keys handled before it must not both start a move.
+  const inFlight = useRef(false);
+  const runMove = (tasksNow: readonly TaskListItem[], task: TaskListItem, kind: MoveKind): boolean => {
+    const target = moveFor(tasksNow, task, kind);
+    if (!target) return false;
+    // Indenting under a folded summary unfolds it, so that the task stays in view (and keeps the keyboard).
+    if (target.parentId !== null && collapsed.has(target.parentId)) toggle(target.parentId, false);
+    inFlight.current = true;
+    mutations.moveTask.mutateAsync({ id: task.id, move: target }).catch(() => {
+      queuedMoves.current = [];
+    });
+    return true;
+  };
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs the next queued move once the last one has settled and the plan is read again
+  useEffect(() => {
+    if (moving || !all) return;
+    inFlight.current = false;
+    for (let next = queuedMoves.current.shift(); next; next = queuedMoves.current.shift()) {
+      const task = all.find((t) => t.id === next.id);
+      if (task && runMove(all, task, next.kind)) return;
+    }
+  }, [moving, all]);
+
   // First view: today when the plan is running, else its start.
   const startFocus = span ? (today >= span.from && today <= span.to ? today : span.from) : null;
   useEffect(() => {
@@ -115,8 +150,8 @@ export function GanttView({ project, canEdit }: { project: Project; canEdit: boo
   const quietly = (promise: Promise<unknown>) => promise.catch(() => undefined);
 
   const move = (task: TaskListItem, kind: MoveKind) => {
-    const target = moveFor(all, task, kind);
-    if (target) void quietly(mutations.moveTask.mutateAsync({ id: task.id, move: target }));
+    if (moving || inFlight.current || queuedMoves.current.length > 0) queuedMoves.current.push({ id: task.id, kind });
+    else runMove(all, task, kind);
   };
 
   const addBelow = (parent: TaskListItem | null, after: TaskListItem | null) =>
@@ -153,14 +188,6 @@ export function GanttView({ project, canEdit }: { project: Project; canEdit: boo
       addBelow(byId.get(selected.parentId ?? '') ?? null, selected);
     }
   };
-
-  const toggle = (id: string, fold?: boolean) =>
-    setCollapsed((current) => {
-      const next = new Set(current);
-      if (fold ?? !next.has(id)) next.add(id);
-      else next.delete(id);
-      return next;
-    });
 
   const criticalCount = schedule.data.tasks.filter((s) => s.critical && !s.isSummary).length;
 
