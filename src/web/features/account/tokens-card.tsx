@@ -1,9 +1,10 @@
 import { KeyOutlined } from '@ant-design/icons';
-import { Button, Form, Input, Popconfirm, Segmented, Typography } from 'antd';
+import { Button, Form, Input, Segmented, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiToken } from '../../../core/tokens/schemas';
 import { useMessage } from '../../app/feedback';
+import { ConfirmDelete } from '../../components/confirm-delete';
 import { type Column, DataTable } from '../../components/data-table';
 import { DateTimeText } from '../../components/date-text';
 import { LazySecretModal } from '../../components/lazy-secret-modal';
@@ -62,18 +63,15 @@ export function TokensCard() {
       key: 'actions',
       title: t('app.actions'),
       render: (token) => (
-        <Popconfirm
+        <ConfirmDelete
           title={t('account.revokeTitle', { name: token.name })}
-          description={t('account.revokeText')}
-          okText={t('account.revoke')}
-          cancelText={t('app.cancel')}
-          okButtonProps={{ danger: true }}
+          text={t('account.revokeText')}
           onConfirm={() => revoke.mutateAsync(token.id).then(() => message.success(t('account.revoked')))}
-        >
-          <Button type="link" danger size="small" data-testid="token-revoke">
-            {t('account.revoke')}
-          </Button>
-        </Popconfirm>
+          action={t('account.revoke')}
+          look="link"
+          size="small"
+          testId="token-revoke"
+        />
       ),
     },
   ];

@@ -1,15 +1,6 @@
-import {
-  CarOutlined,
-  DeleteOutlined,
-  EditOutlined,
-  FileTextOutlined,
-  MailOutlined,
-  PhoneOutlined,
-  PlusOutlined,
-  TeamOutlined,
-} from '@ant-design/icons';
+import { CarOutlined, EditOutlined, FileTextOutlined, MailOutlined, PhoneOutlined, PlusOutlined, TeamOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Empty, Flex, Popconfirm, Skeleton, Timeline, Typography } from 'antd';
+import { Button, Card, Empty, Flex, Skeleton, Timeline, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Activity, ActivityType } from '../../../core/activities/schemas';
@@ -17,6 +8,7 @@ import type { Contact } from '../../../core/contacts/schemas';
 import type { Deal } from '../../../core/deals/schemas';
 import { api, type Page } from '../../app/api';
 import { useMessage } from '../../app/feedback';
+import { ConfirmDelete } from '../../components/confirm-delete';
 import { DateTimeText } from '../../components/date-text';
 import { QueryError } from '../../components/query-error';
 import { LazyActivityFormModal, preloadActivityForm } from './lazy-activity-form';
@@ -85,23 +77,14 @@ export function DealActivities({ deal, canEdit }: { deal: Deal; canEdit: boolean
                         onClick={() => setEditing({ activity })}
                         data-testid="activity-edit"
                       />
-                      <Popconfirm
+                      <ConfirmDelete
                         title={t('deals.activities.deleteTitle')}
-                        okText={t('app.delete')}
-                        cancelText={t('app.cancel')}
-                        okButtonProps={{ danger: true, loading: remove.isPending }}
+                        pending={remove.isPending}
                         onConfirm={() => remove.mutateAsync(activity).then(() => message.success(t('deals.activities.deleted')))}
-                      >
-                        <Button
-                          type="text"
-                          size="small"
-                          danger
-                          icon={<DeleteOutlined />}
-                          aria-label={t('app.delete')}
-                          title={t('app.delete')}
-                          data-testid="activity-delete"
-                        />
-                      </Popconfirm>
+                        look="text"
+                        size="small"
+                        testId="activity-delete"
+                      />
                     </Flex>
                   )}
                 </Flex>

@@ -1,5 +1,5 @@
-import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Flex, Form, Input, InputNumber, Popconfirm, Typography } from 'antd';
+import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, DatePicker, Flex, Form, Input, InputNumber, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import type { CheckIn, Goal } from '../../../core/goals/schemas';
 import { useMessage } from '../../app/feedback';
 import { toMajor, toMinor } from '../../app/format';
 import { useLocale } from '../../app/locale';
+import { ConfirmDelete } from '../../components/confirm-delete';
 import { type Column, DataTable } from '../../components/data-table';
 import { DateText } from '../../components/date-text';
 import { Panel } from '../../components/panel';
@@ -101,22 +102,13 @@ export function CheckInsPanel({ goal, canEdit, ownerName }: Props) {
                   onClick={() => startEdit(checkIn)}
                   data-testid="check-in-edit"
                 />
-                <Popconfirm
+                <ConfirmDelete
                   title={t('goals.checkIns.deleteTitle')}
-                  okText={t('app.delete')}
-                  cancelText={t('app.cancel')}
-                  okButtonProps={{ danger: true, loading: remove.isPending }}
+                  pending={remove.isPending}
                   onConfirm={() => remove.mutateAsync(checkIn).then(() => message.success(t('goals.checkIns.deleted')))}
-                >
-                  <Button
-                    type="text"
-                    danger
-                    icon={<DeleteOutlined />}
-                    aria-label={t('app.delete')}
-                    title={t('app.delete')}
-                    data-testid="check-in-delete"
-                  />
-                </Popconfirm>
+                  look="text"
+                  testId="check-in-delete"
+                />
               </Flex>
             ),
           },

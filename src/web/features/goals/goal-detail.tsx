@@ -1,9 +1,10 @@
 import { ApartmentOutlined, DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Flex, Popconfirm, Skeleton, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Flex, Skeleton, Tag, Tooltip, Typography } from 'antd';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isPipelineMetric } from '../../../core/goals/goal-scope';
 import type { GoalNode } from '../../../core/goals/schemas';
+import { ConfirmDelete } from '../../components/confirm-delete';
 import { DateRange } from '../../components/date-text';
 import { Panel } from '../../components/panel';
 import { QueryError } from '../../components/query-error';
@@ -84,16 +85,14 @@ export function GoalDetail({ goal, today, canManage, canCheckIn, canSeeRates, ow
               <Button danger disabled icon={<DeleteOutlined />} aria-label={t('goals.deleteBlocked')} data-testid="goal-delete" />
             </Tooltip>
           ) : (
-            <Popconfirm
+            <ConfirmDelete
               title={t('goals.deleteTitle', { title: goal.title })}
-              description={<div className="qd-popconfirm-text">{t('goals.deleteText')}</div>}
-              okText={t('app.delete')}
-              cancelText={t('app.cancel')}
-              okButtonProps={{ danger: true, loading: actions.deleting }}
+              text={<div className="qd-popconfirm-text">{t('goals.deleteText')}</div>}
+              pending={actions.deleting}
               onConfirm={actions.onDelete}
-            >
-              <Button danger icon={<DeleteOutlined />} aria-label={t('app.delete')} title={t('app.delete')} data-testid="goal-delete" />
-            </Popconfirm>
+              look="icon"
+              testId="goal-delete"
+            />
           )}
         </Flex>
       )}

@@ -1,6 +1,6 @@
-import { DeleteOutlined, EditOutlined, UserAddOutlined } from '@ant-design/icons';
+import { EditOutlined, UserAddOutlined } from '@ant-design/icons';
 import type { UseQueryResult } from '@tanstack/react-query';
-import { Button, Empty, Flex, Popconfirm, Tag, Typography } from 'antd';
+import { Button, Empty, Flex, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Member } from '../../../core/members/schemas';
@@ -9,6 +9,7 @@ import type { Page } from '../../app/api';
 import { useCurrentUser } from '../../app/auth';
 import { useMessage } from '../../app/feedback';
 import { useFormat } from '../../app/locale';
+import { ConfirmDelete } from '../../components/confirm-delete';
 import { type Column, DataTable } from '../../components/data-table';
 import { QueryError } from '../../components/query-error';
 import { useUsers } from '../workspace/use-workspace';
@@ -110,23 +111,15 @@ export function TeamTab({ project, members, canManage }: Props) {
                   onClick={() => setEditing({ mode: 'edit', member })}
                   data-testid="member-edit"
                 />
-                <Popconfirm
+                <ConfirmDelete
                   title={t('members.removeTitle', { name: member.userName })}
-                  description={t('members.removeText')}
-                  okText={t('app.remove')}
-                  cancelText={t('app.cancel')}
-                  okButtonProps={{ danger: true, loading: remove.isPending }}
+                  text={t('members.removeText')}
+                  pending={remove.isPending}
                   onConfirm={() => remove.mutateAsync(member).then(() => message.success(t('members.removed')))}
-                >
-                  <Button
-                    type="text"
-                    danger
-                    icon={<DeleteOutlined />}
-                    aria-label={t('app.remove')}
-                    title={t('app.remove')}
-                    data-testid="member-remove"
-                  />
-                </Popconfirm>
+                  action={t('app.remove')}
+                  look="text"
+                  testId="member-remove"
+                />
               </Flex>
             ),
           },

@@ -1,11 +1,12 @@
-import { DeleteOutlined, SaveOutlined } from '@ant-design/icons';
-import { Button, Empty, Flex, Popconfirm, Radio, Tag, Typography } from 'antd';
+import { SaveOutlined } from '@ant-design/icons';
+import { Button, Empty, Flex, Radio, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Baseline } from '../../../core/baselines/schemas';
 import type { Project } from '../../../core/projects/schemas';
 import { useMessage } from '../../app/feedback';
 import { useFormat } from '../../app/locale';
+import { ConfirmDelete } from '../../components/confirm-delete';
 import { type Column, DataTable } from '../../components/data-table';
 import { DateTimeText } from '../../components/date-text';
 import { QueryError } from '../../components/query-error';
@@ -82,23 +83,14 @@ export function BaselinesView({ project, canManage }: { project: Project; canMan
               // biome-ignore lint/a11y/noStaticElementInteractions: only stops the click from reaching the row
               // biome-ignore lint/a11y/useKeyWithClickEvents: the button inside handles the keyboard
               <span onClick={(event) => event.stopPropagation()}>
-                <Popconfirm
+                <ConfirmDelete
                   title={t('plan.baselines.deleteTitle', { name: b.name })}
-                  description={<span className="qd-popconfirm-text">{t('plan.baselines.deleteText')}</span>}
-                  okText={t('app.delete')}
-                  cancelText={t('app.cancel')}
-                  okButtonProps={{ danger: true, loading: remove.isPending }}
+                  text={<span className="qd-popconfirm-text">{t('plan.baselines.deleteText')}</span>}
+                  pending={remove.isPending}
                   onConfirm={() => remove.mutateAsync(b).then(() => message.success(t('plan.baselines.deleted')))}
-                >
-                  <Button
-                    type="text"
-                    danger
-                    icon={<DeleteOutlined />}
-                    aria-label={t('app.delete')}
-                    title={t('app.delete')}
-                    data-testid="baseline-delete"
-                  />
-                </Popconfirm>
+                  look="text"
+                  testId="baseline-delete"
+                />
               </span>
             ),
           },

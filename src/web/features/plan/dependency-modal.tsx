@@ -1,9 +1,9 @@
-import { DeleteOutlined } from '@ant-design/icons';
-import { Button, Descriptions, Flex, Form, InputNumber, Modal, Popconfirm, Select } from 'antd';
+import { Button, Descriptions, Flex, Form, InputNumber, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { type Dependency, DependencyType, MAX_LAG } from '../../../core/dependencies/schemas';
 import type { TaskListItem } from '../../../core/tasks/schemas';
 import { useMessage } from '../../app/feedback';
+import { ConfirmDelete } from '../../components/confirm-delete';
 import type { PlanMutations } from './use-plan';
 
 type Props = {
@@ -55,17 +55,14 @@ export function DependencyModal({ dependency, tasks, mutations, onClose }: Props
       data-testid="dependency-modal"
       footer={
         <Flex justify="space-between">
-          <Popconfirm
+          <ConfirmDelete
             title={t('plan.gantt.dependency.deleteConfirm')}
-            okText={t('app.remove')}
-            cancelText={t('app.cancel')}
-            okButtonProps={{ danger: true, loading: mutations.deleteDependency.isPending }}
+            pending={mutations.deleteDependency.isPending}
             onConfirm={remove}
-          >
-            <Button danger icon={<DeleteOutlined />} data-testid="dependency-delete">
-              {t('plan.gantt.dependency.delete')}
-            </Button>
-          </Popconfirm>
+            action={t('app.remove')}
+            label={t('plan.gantt.dependency.delete')}
+            testId="dependency-delete"
+          />
           <Flex gap={8}>
             <Button onClick={onClose}>{t('app.cancel')}</Button>
             <Button

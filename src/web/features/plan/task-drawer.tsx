@@ -1,21 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  Button,
-  Checkbox,
-  DatePicker,
-  Drawer,
-  Flex,
-  Form,
-  Input,
-  InputNumber,
-  Popconfirm,
-  Select,
-  Slider,
-  Switch,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, Button, Checkbox, DatePicker, Drawer, Flex, Form, Input, InputNumber, Select, Slider, Switch, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -35,6 +19,7 @@ import { applyDayjsLocale } from '../../app/dayjs-locale';
 import { useMessage } from '../../app/feedback';
 import { minorDigits, toMajor, toMinor } from '../../app/format';
 import { useLocale } from '../../app/locale';
+import { ConfirmDelete } from '../../components/confirm-delete';
 import { descendantCount, siblingsOf } from './gantt-rows';
 import type { PlanMutations } from './use-plan';
 
@@ -205,22 +190,17 @@ export function TaskDrawer({ state, project, tasks, scheduleById, members, canEd
         canEdit && (
           <Flex justify="space-between" gap={8}>
             {task ? (
-              <Popconfirm
+              <ConfirmDelete
                 title={t('plan.task.deleteTitle', { title: task.title })}
-                description={
+                text={
                   <div className="gantt-confirm-text">
                     {summary ? t('plan.task.deleteSummaryText', { count: descendantCount(tasks, task.id) }) : t('plan.task.deleteText')}
                   </div>
                 }
-                okText={t('app.delete')}
-                cancelText={t('app.cancel')}
-                okButtonProps={{ danger: true, loading: mutations.deleteTask.isPending }}
+                pending={mutations.deleteTask.isPending}
                 onConfirm={remove}
-              >
-                <Button danger icon={<DeleteOutlined />} data-testid="task-delete">
-                  {t('app.delete')}
-                </Button>
-              </Popconfirm>
+                testId="task-delete"
+              />
             ) : (
               <span />
             )}

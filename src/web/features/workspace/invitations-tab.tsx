@@ -1,9 +1,10 @@
 import { MailOutlined } from '@ant-design/icons';
-import { Button, Form, Input, Popconfirm, Segmented, Tag } from 'antd';
+import { Button, Form, Input, Segmented, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Invitation } from '../../../core/users/schemas';
 import { useMessage } from '../../app/feedback';
+import { ConfirmDelete } from '../../components/confirm-delete';
 import { type Column, DataTable } from '../../components/data-table';
 import { DateTimeText } from '../../components/date-text';
 import { LazySecretModal } from '../../components/lazy-secret-modal';
@@ -56,18 +57,15 @@ export function InvitationsTab() {
       key: 'actions',
       title: t('app.actions'),
       render: (invitation) => (
-        <Popconfirm
+        <ConfirmDelete
           title={t('workspace.invitations.revokeTitle')}
-          description={t('workspace.invitations.revokeText')}
-          okText={t('workspace.invitations.revoke')}
-          cancelText={t('app.cancel')}
-          okButtonProps={{ danger: true }}
+          text={t('workspace.invitations.revokeText')}
           onConfirm={() => revoke.mutateAsync(invitation.id).then(() => message.success(t('workspace.invitations.revoked')))}
-        >
-          <Button type="link" danger size="small" data-testid="invitation-revoke">
-            {t('workspace.invitations.revoke')}
-          </Button>
-        </Popconfirm>
+          action={t('workspace.invitations.revoke')}
+          look="link"
+          size="small"
+          testId="invitation-revoke"
+        />
       ),
     },
   ];
