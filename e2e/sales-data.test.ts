@@ -50,7 +50,16 @@ describe.skipIf(!hasChromium || !hasWebBuild).each(CASES)('sales data journey in
         timeout: 60_000,
       });
       await button.click();
-      expect((await answered).status()).toBeLessThan(300);
+      const response = await answered.catch(async (error: Error) => {
+        // Say what the page showed instead (a form error, another dialog) and keep a picture of it.
+        const shown = await page
+          .locator('.ant-form-item-explain-error, .ant-message, .ant-modal-title')
+          .allTextContents()
+          .catch(() => []);
+        await page.screenshot({ path: `/tmp/qd-e2e-${c.locale}-${Date.now()}.png`, fullPage: true }).catch(() => undefined);
+        throw new Error(`${path} was not answered (${error.message}); the page showed: ${JSON.stringify(shown)}`);
+      });
+      expect(response.status()).toBeLessThan(300);
     };
 
     // Setup with the demo project.
