@@ -4,7 +4,7 @@ import type { Db, DealTable, Trx } from '../../db/database.js';
 import { prepared } from '../../db/prepared.js';
 import { AppError } from '../../http/errors.js';
 import { type Cursor, decodeCursor, likePattern, pageFrom } from '../../http/pagination.js';
-import { SCAN_WINDOW, scannedTextCondition, titleMatches } from './search.js';
+import { SCAN_WINDOW, scannedTextCondition, titleMatches, WALK_MATCHES } from './search.js';
 
 const postgres = new WeakMap<object, boolean>();
 /** Whether `db` talks to PostgreSQL (the one place deal queries differ by dialect). */
@@ -175,7 +175,13 @@ export async function cardBefore(
  * deal of the project. On SQLite a query shorter than a trigram (two Chinese characters) scans titles with
  * the built-in LIKE (case-insensitive for ASCII only); PostgreSQL folds all of Unicode.
  */
-export function textCondition(db: Db | Trx, workspaceId: string, text: string, titleRowids?: number[]): RawBuilder<SqlBool> {
+/**
+ * Title matches read from the index beforehand (SQLite): their rowids, and whether the page is looked for by
+ * walking the sort's index and testing membership (`+d.rowid`: many matches) or by reading them and sorting.
+ */
+export type KnownTitleMatches = { rowids: number[]; walk: boolean };
+
+export function textCondition(db: Db | Trx, workspaceId: string, text: string, titles?: KnownTitleMatches): RawBuilder<SqlBool> {
   const pattern = likePattern(text);
   // Account names are compared in their stored folded form (no per-row lower(); an index holds it with the id).
   const byAccount = sql`select d3.${sql.raw(isPostgres(db) ? 'id' : 'rowid')} from deals d3 where d3.workspace_id = ${workspaceId} and d3.account_id in (select a2.id from accounts a2 where a2.workspace_id = ${workspaceId} and a2.name_key like ${pattern} escape '\\')`;
@@ -183,12 +189,12 @@ export function textCondition(db: Db | Trx, workspaceId: string, text: string, t
     // An array, not a subquery: PostgreSQL then looks the matches up by key instead of joining against every deal.
     return sql<SqlBool>`d.id = any(array(select d3.id from deals d3 where d3.workspace_id = ${workspaceId} and lower(d3.title) like ${pattern} escape '\\' union ${byAccount}))`;
   }
-  const byTitle = titleRowids
-    ? sql`select value from json_each(${JSON.stringify(titleRowids)})`
+  const byTitle = titles
+    ? sql`select value from json_each(${JSON.stringify(titles.rowids)})`
     : [...text].length >= 3
       ? sql`select rowid from deals_fts where deals_fts match ${`"${text.replaceAll('"', '""')}"`}`
       : sql`select d3.rowid from deals d3 where d3.workspace_id = ${workspaceId} and d3.title like ${pattern} escape '\\'`;
-  return sql<SqlBool>`d.rowid in (${byTitle} union ${byAccount})`;
+  return sql<SqlBool>`${sql.raw(titles?.walk ? '+d.rowid' : 'd.rowid')} in (${byTitle} union ${byAccount})`;
 }
 
 /** Sort keys whose column a range filter may use as its index; other range filters must not (SQLite, below). */
@@ -205,11 +211,11 @@ export function dealConditions(
   workspaceId: string,
   filters: Partial<DealFilters>,
   sortedBy: RangeColumn = null,
-  titleRowids?: number[],
+  titles?: KnownTitleMatches,
 ): RawBuilder<SqlBool>[] {
   const out: RawBuilder<SqlBool>[] = [];
   const col = (name: string, key: RangeColumn) => sql.raw(!isPostgres(db) && sortedBy !== key ? `+d.${name}` : `d.${name}`);
-  if (filters.q) out.push(textCondition(db, workspaceId, filters.q, titleRowids));
+  if (filters.q) out.push(textCondition(db, workspaceId, filters.q, titles));
   if (filters.ownerId?.length) out.push(sql<SqlBool>`d.owner_id in (${sql.join(filters.ownerId)})`);
   if (filters.stage?.length) out.push(sql<SqlBool>`d.stage in (${sql.join(filters.stage)})`);
   if (filters.status?.length) out.push(sql<SqlBool>`d.status in (${sql.join(filters.status)})`);
@@ -230,9 +236,9 @@ export function projectDeals(
   projectId: string,
   filters: Partial<DealFilters>,
   sortedBy: RangeColumn = null,
-  titleRowids?: number[],
+  titles?: KnownTitleMatches,
 ): RawBuilder<SqlBool> {
-  const conditions = dealConditions(db, workspaceId, filters, sortedBy, titleRowids);
+  const conditions = dealConditions(db, workspaceId, filters, sortedBy, titles);
   return sql<SqlBool>`${sql.join([sql`d.project_id = ${projectId}`, ...conditions], sql` and `)}`;
 }
 
@@ -309,20 +315,23 @@ export async function listDeals(db: Db, workspaceId: string, projectId: string, 
   }
 
   if (query.q && !isPostgres(db)) {
-    // The matches are a list of rowids: read those and sort them, rather than walk the project in page
-    // order looking for them (the unary + keeps SQLite off the workspace's and the sort column's indexes;
-    // the workspace condition still holds).
+    // Many title matches (and a sort with an index): walk the sort's index and test each deal's membership
+    // in the matches, stopping after a page. Fewer: read the matches and sort them (the unary + keeps SQLite
+    // off the workspace's and the sort column's indexes; the workspace condition still holds).
+    const known =
+      titles && !titles.common ? { rowids: titles.rowids, walk: titles.rowids.length >= WALK_MATCHES && key !== 'createdAt' } : undefined;
+    const plus = known?.walk ? '' : '+';
     let matches = db
       .selectFrom('deals as d')
       .leftJoin('accounts as a', (join) => join.onRef('a.workspace_id', '=', 'd.workspace_id').onRef('a.id', '=', 'd.account_id'))
       .selectAll('d')
       .select('a.name as account_name')
-      .where(sql<SqlBool>`+d.workspace_id = ${workspaceId}`)
-      .where(projectDeals(db, workspaceId, projectId, query, sortedBy, titles && !titles.common ? titles.rowids : undefined));
+      .where(sql<SqlBool>`${sql.raw(plus)}d.workspace_id = ${workspaceId}`)
+      .where(projectDeals(db, workspaceId, projectId, query, sortedBy, known));
     if (cursor) matches = matches.where(keysetAfter(sort.expr, sort.desc, cursor));
     const rows = await matches
-      .orderBy(sql`+${sort.expr} ${direction}`)
-      .orderBy(sql`+d.id ${direction}`)
+      .orderBy(sql`${sql.raw(plus)}${sort.expr} ${direction}`)
+      .orderBy(sql`${sql.raw(plus)}d.id ${direction}`)
       .limit(query.limit + 1)
       .execute();
     return pageOf(rows as DealRow[]);

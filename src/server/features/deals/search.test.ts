@@ -117,6 +117,24 @@ describe.each(testDialects())('deal text search over many deals on %s', (dialect
     }
   });
 
+  it('answers a text of a few hundred matches (the walk through the sort index, testing membership) exactly, on every page', async () => {
+    for (const [sort, key, desc] of [
+      ['-updatedAt', 'updated_at', true],
+      ['amount', 'amount', false],
+      ['title', 'title', false],
+    ] as const) {
+      const want = expected(busy, 'order 00', key, desc);
+      expect(want.length).toBe(500);
+      expect({ sort, got: await search(busy, `q=order 00&sort=${sort}`) }).toEqual({ sort, got: want });
+    }
+    // In a project where they are few, and with a range filter beside the text.
+    expect(await search(quiet, 'q=order 00&sort=-updatedAt')).toEqual([]);
+    const want = expected(busy, 'order 00', 'amount', false).filter(
+      (title) => (rows.find((r) => r.title === title)?.amount ?? 0) >= 50_000,
+    );
+    expect(await search(busy, 'q=order 00&amountMin=50000&sort=amount')).toEqual(want);
+  });
+
   it('answers a text common in the workspace but rare in the project (the walk finds too few; the index decides)', async () => {
     const want = expected(quiet, 'suzhou', 'updated_at', true);
     expect(want).toHaveLength(3);

@@ -10,6 +10,12 @@ import { likePattern } from '../../http/pagination.js';
  */
 export const SCAN_WINDOW = 500;
 
+/**
+ * From this many title matches on, a page of a rarer text is found by walking the sort's index (testing
+ * membership, about 50 × deals ÷ matches steps) rather than by reading every match and sorting them.
+ */
+export const WALK_MATCHES = 200;
+
 /** A text is "common" from this many title matches on (FTS5 stops counting there). */
 const COMMON_MATCHES = 1_000;
 
