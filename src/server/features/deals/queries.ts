@@ -284,29 +284,21 @@ export async function listDeals(db: Db, workspaceId: string, projectId: string, 
 
   // A common text: test the first candidates in page order; a full page among them is the page. SQLite
   // knows cheaply whether a text is common (its FTS index stops counting); on PostgreSQL the walk is always
-  // tried first (a rare text then costs one short index walk more).
+  // tried first (a rare text then costs one short walk of the sort index more).
   const titles = query.q && !isPostgres(db) ? await titleMatches(db, query.q) : null;
   if (query.q && (isPostgres(db) || titles?.common)) {
-    const key = sql.raw(isPostgres(db) ? 'd.id' : 'd.rowid');
+    // The first candidates in page order, each read once (in the sort index's order), then tested.
     let window = db
       .selectFrom('deals as d')
-      .select(key.as('r'))
+      .selectAll('d')
       .where('d.workspace_id', '=', workspaceId)
       .where(projectDeals(db, workspaceId, projectId, { ...query, q: undefined }, sortedBy));
     if (cursor) window = window.where(keysetAfter(sort.expr, sort.desc, cursor));
-    const candidates = ordered(window).limit(SCAN_WINDOW);
-    // The candidates are the workspace's (the window says so); the deals are then read by key.
     const matches = db
-      .selectFrom('deals as d')
+      .selectFrom(ordered(window).limit(SCAN_WINDOW).as('d'))
       .leftJoin('accounts as a', (join) => join.onRef('a.workspace_id', '=', 'd.workspace_id').onRef('a.id', '=', 'd.account_id'))
       .selectAll('d')
       .select('a.name as account_name')
-      // PostgreSQL: an array of candidate keys, looked up by primary key (as a subquery it joins against every deal).
-      .where(
-        isPostgres(db)
-          ? sql<SqlBool>`d.workspace_id = ${workspaceId} and d.id = any(array(${candidates}))`
-          : sql<SqlBool>`d.rowid in ${candidates}`,
-      )
       .where(scannedTextCondition(isPostgres(db), workspaceId, query.q));
     const rows = (await ordered(matches)
       .limit(query.limit + 1)
