@@ -3,15 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { PostgresAdapter, sql } from 'kysely';
-import pg from 'pg';
 import { ranksAfter } from '../src/core/deals/rank.js';
 import { prepareBulkWrite } from '../src/server/db/bulk.js';
 import { connect } from '../src/server/db/connect.js';
 import type { Db, DealStageHistoryTable, DealTable } from '../src/server/db/database.js';
-import { migrateToLatest } from '../src/server/db/migrate.js';
 import { insertDefaultStages } from '../src/server/features/stages/queries.js';
-import { type BenchData, generateWorkspace, prng } from './generate.js';
+import { type BenchData, prng } from './generate.js';
 import { load, startServer, stopServer } from './load.js';
+import { type BenchRow, runStandalone } from './standalone.js';
 
 /**
  * Bench scenarios of the sales pipeline (issue 3, SPEC §5): the board of 1,000 open deals, creating
@@ -20,7 +19,6 @@ import { load, startServer, stopServer } from './load.js';
  * database URL (SQLite file or PostgreSQL) on a workspace made by `generateWorkspace`; run this file
  * directly (`npx tsx bench/deals-scenarios.ts`) for a table of its own on SQLite and PostgreSQL.
  */
-export type BenchRow = { scenario: string; value: string; p50?: number; p99?: number; ratio?: string; target: string; ok: boolean | null };
 
 const OPEN = ['lead', 'qualified', 'proposal', 'negotiation', 'contract'];
 const WORDS = [
@@ -395,64 +393,5 @@ export async function dealScenarios(ctx: ScenarioContext): Promise<{ rows: Bench
   return { rows, measured };
 }
 
-function print(rows: BenchRow[]) {
-  const header = ['scenario', 'result', 'p50 ms', 'p99 ms', 'target', 'ok'];
-  const lines = rows.map((r) => [
-    r.scenario,
-    r.value,
-    r.p50?.toFixed(1) ?? '',
-    r.p99?.toFixed(1) ?? '',
-    r.target,
-    r.ok === null ? '' : r.ok ? 'yes' : 'NO',
-  ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
-  const show = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
-  console.log(show(header));
-  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
-  for (const line of lines) console.log(show(line));
-}
-
-/** Standalone: the deal scenarios on a fresh SQLite file, then on PostgreSQL when one answers. */
-async function main() {
-  const seconds = Number(process.env.BENCH_SECONDS ?? 5);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qd-deals-bench-'));
-  const sqliteUrl = path.join(dir, 'bench.sqlite');
-  const prepare = async (url: string) => {
-    const database = connect(url);
-    await migrateToLatest(database.db);
-    const data = await generateWorkspace(database.db, 10);
-    await database.close();
-    return data;
-  };
-  const rows: BenchRow[] = [];
-  const sqlite = await dealScenarios({ label: 'SQLite', url: sqliteUrl, port: 3921, seconds, data: await prepare(sqliteUrl) });
-  rows.push(...sqlite.rows);
-  const pgAdmin = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `qd_deals_bench_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: pgAdmin });
-  try {
-    await admin.connect();
-    await admin.query(`create database "${name}"`);
-    const target = new URL(pgAdmin);
-    target.pathname = `/${name}`;
-    const url = target.toString();
-    const result = await dealScenarios({
-      label: 'PostgreSQL',
-      url,
-      port: 3922,
-      seconds,
-      data: await prepare(url),
-      sqlite: sqlite.measured,
-    });
-    rows.push(...result.rows);
-    await admin.query(`drop database if exists "${name}" with (force)`);
-  } catch (error) {
-    rows.push({ scenario: `PostgreSQL deal scenarios skipped: ${(error as Error).message}`, value: '—', target: '—', ok: null });
-  } finally {
-    await admin.end().catch(() => undefined);
-  }
-  fs.rmSync(dir, { recursive: true, force: true });
-  print(rows);
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) await main();
+if (import.meta.url === `file://${process.argv[1]}`)
+  await runStandalone('deals', 10, (ctx, sqlite) => dealScenarios({ ...ctx, port: ctx.label === 'SQLite' ? 3921 : 3922, sqlite }));

@@ -1,19 +1,15 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { PostgresAdapter, sql } from 'kysely';
-import pg from 'pg';
 import { addCalendarDays } from '../src/core/calendar/civil-date';
 import { ranksAfter } from '../src/core/deals/rank.js';
 import { prepareForecast } from '../src/core/forecast/forecast';
 import { benchForecast, generateBenchDeals } from '../src/core/forecast/forecast.bench';
 import { connect } from '../src/server/db/connect.js';
 import type { Db, DealTable, GoalTable } from '../src/server/db/database.js';
-import { migrateToLatest } from '../src/server/db/migrate.js';
 import { createForecastPool } from '../src/server/features/goals/forecast-pool.js';
 import { insertDefaultStages } from '../src/server/features/stages/queries.js';
-import { type BenchData, generateWorkspace, prng } from './generate.js';
+import { type BenchData, prng } from './generate.js';
 import { load, startServer, stopServer } from './load.js';
+import { type BenchRow, runStandalone } from './standalone.js';
 
 /**
  * Bench scenarios of goals and the forecast (issue 4, SPEC §5): the forecast of 2,000 open deals ×
@@ -23,7 +19,6 @@ import { load, startServer, stopServer } from './load.js';
  * one database URL on a workspace made by `generateWorkspace`; run this file directly
  * (`npx tsx bench/goals-scenarios.ts`) for a table of its own on SQLite and PostgreSQL.
  */
-export type BenchRow = { scenario: string; value: string; p50?: number; p99?: number; ratio?: string; target: string; ok: boolean | null };
 
 const OPEN = ['lead', 'qualified', 'proposal', 'negotiation', 'contract'];
 const DEALS = 5_000;
@@ -252,55 +247,10 @@ export async function goalScenarios(ctx: GoalScenarioContext): Promise<BenchRow[
   return rows;
 }
 
-function print(rows: BenchRow[]) {
-  const header = ['scenario', 'result', 'p50 ms', 'p99 ms', 'target', 'ok'];
-  const lines = rows.map((r) => [
-    r.scenario,
-    r.value,
-    r.p50?.toFixed(1) ?? '',
-    r.p99?.toFixed(1) ?? '',
-    r.target,
-    r.ok === null ? '' : r.ok ? 'yes' : 'NO',
-  ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
-  const show = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
-  console.log(show(header));
-  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
-  for (const line of lines) console.log(show(line));
-}
-
-/** Standalone: the goal scenarios on a fresh SQLite file, then on PostgreSQL when one answers. */
-async function main() {
-  const seconds = Number(process.env.BENCH_SECONDS ?? 5);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qd-goals-bench-'));
-  const sqliteUrl = path.join(dir, 'bench.sqlite');
-  const prepare = async (url: string) => {
-    const database = connect(url);
-    await migrateToLatest(database.db);
-    const data = await generateWorkspace(database.db, 20);
-    await database.close();
-    return data;
-  };
-  const rows: BenchRow[] = [...(await forecastComputeRows())];
-  rows.push(...(await goalScenarios({ label: 'SQLite', url: sqliteUrl, port: 3931, seconds, data: await prepare(sqliteUrl) })));
-  const pgAdmin = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `qd_goals_bench_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: pgAdmin });
-  try {
-    await admin.connect();
-    await admin.query(`create database "${name}"`);
-    const target = new URL(pgAdmin);
-    target.pathname = `/${name}`;
-    const url = target.toString();
-    rows.push(...(await goalScenarios({ label: 'PostgreSQL', url, port: 3932, seconds, data: await prepare(url) })));
-    await admin.query(`drop database if exists "${name}" with (force)`);
-  } catch (error) {
-    rows.push({ scenario: `PostgreSQL goal scenarios skipped: ${(error as Error).message}`, value: '—', target: '—', ok: null });
-  } finally {
-    await admin.end().catch(() => undefined);
-  }
-  fs.rmSync(dir, { recursive: true, force: true });
-  print(rows);
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) await main();
+if (import.meta.url === `file://${process.argv[1]}`)
+  await runStandalone(
+    'goals',
+    20,
+    async (ctx) => ({ rows: await goalScenarios({ ...ctx, port: ctx.label === 'SQLite' ? 3931 : 3932 }) }),
+    await forecastComputeRows(),
+  );

@@ -3,7 +3,6 @@ import os from 'node:os';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { connect } from '../src/server/db/connect.js';
 import { migrateToLatest } from '../src/server/db/migrate.js';
 import { browserScenarios } from './browser-scenarios.js';
@@ -13,6 +12,7 @@ import { generateWorkspace } from './generate.js';
 import { forecastComputeRows, goalScenarios } from './goals-scenarios.js';
 import { load, loadGenerator, rssMb, startServer, stopServer } from './load.js';
 import { scheduleScenario } from './schedule-scenario.js';
+import { freshBenchDatabase } from './standalone.js';
 
 /** `npm run bench`: every scenario beside a same-run baseline, printed as a table (SPEC §5). */
 type Row = { scenario: string; value: string; p50?: number; p99?: number; ratio?: string; target: string; ok: boolean | null };
@@ -156,20 +156,14 @@ async function main() {
       ...(await goalScenarios({ label: 'SQLite', url: sqliteFile, port: 3918, seconds: SECONDS, data })),
     );
 
-  const pgAdmin = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `qd_bench_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: pgAdmin });
   try {
-    await admin.connect();
-    await admin.query(`create database "${name}"`);
-    const target = new URL(pgAdmin);
-    target.pathname = `/${name}`;
-    const pgData = await prepare(target.toString());
-    await appScenarios('PostgreSQL', target.toString(), 3913, bareRps, sqlite);
+    const database = await freshBenchDatabase(`qd_bench_${Date.now()}`);
+    const pgData = await prepare(database.url);
+    await appScenarios('PostgreSQL', database.url, 3913, bareRps, sqlite);
     if (sqliteDeals) {
       const pgDeals = await dealScenarios({
         label: 'PostgreSQL',
-        url: target.toString(),
+        url: database.url,
         port: 3915,
         seconds: SECONDS,
         data: pgData,
@@ -178,18 +172,15 @@ async function main() {
       rows.push(...pgDeals.rows);
     }
     if (ONLY.has('goals'))
-      rows.push(...(await goalScenarios({ label: 'PostgreSQL', url: target.toString(), port: 3919, seconds: SECONDS, data: pgData })));
-    await admin.query(`drop database if exists "${name}" with (force)`);
+      rows.push(...(await goalScenarios({ label: 'PostgreSQL', url: database.url, port: 3919, seconds: SECONDS, data: pgData })));
+    await database.drop();
     if (ONLY.has('schedule')) {
-      await admin.query(`create database "${name}_plan"`);
-      target.pathname = `/${name}_plan`;
-      rows.push(await scheduleScenario('PostgreSQL', target.toString(), 3917, SECONDS));
-      await admin.query(`drop database if exists "${name}_plan" with (force)`);
+      const plan = await freshBenchDatabase(`qd_bench_${Date.now()}_plan`);
+      rows.push(await scheduleScenario('PostgreSQL', plan.url, 3917, SECONDS));
+      await plan.drop();
     }
   } catch (error) {
     rows.push({ scenario: `PostgreSQL scenarios skipped: ${(error as Error).message}`, value: '—', target: '—', ok: null });
-  } finally {
-    await admin.end().catch(() => undefined);
   }
 
   if (ONLY.has('core')) rows.push(...(await coreScenarios()));
