@@ -71,7 +71,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   refuseNulCharacters(app);
 
   registerSecurityHeaders(app);
-  await app.register(fastifyCookie);
+  // Cookies are parsed where they are read (cookiesOf), not on every request.
+  await app.register(fastifyCookie, { hook: false });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',

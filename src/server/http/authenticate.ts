@@ -15,6 +15,18 @@ export const SESSION_TTL_SECONDS = 30 * 24 * 3600;
 const TOUCH_EVERY_MS = 10 * 60 * 1000;
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/**
+ * The request's cookies, parsed on first use: the cookie plugin parses nothing by itself (`hook: false`),
+ * so bearer-token calls and public routes never parse a cookie header.
+ */
+export function cookiesOf(request: FastifyRequest): Record<string, string | undefined> {
+  if (!request.cookies) {
+    const header = request.headers.cookie;
+    request.cookies = header ? request.server.parseCookie(header) : {};
+  }
+  return request.cookies;
+}
+
 export function setSessionCookies(request: FastifyRequest, reply: FastifyReply, sessionToken: string, csrfToken: string): void {
   const secure = request.protocol === 'https';
   const base = { path: '/', sameSite: 'lax' as const, secure, maxAge: SESSION_TTL_SECONDS };
@@ -40,7 +52,8 @@ async function resolveAuth(db: Db, request: FastifyRequest): Promise<Auth | null
     }
     return { userId: row.user_id, workspaceId: row.workspace_id, role: row.role as Auth['role'], via: 'token', sessionId: null };
   }
-  const cookie = request.cookies[SESSION_COOKIE];
+  const cookies = cookiesOf(request);
+  const cookie = cookies[SESSION_COOKIE];
   if (!cookie) return null;
   const sessionId = sha256(cookie);
   const session = await findSession(db, sessionId);
@@ -48,7 +61,7 @@ async function resolveAuth(db: Db, request: FastifyRequest): Promise<Auth | null
   if (!session || session.expiresAt <= now) return null;
   if (!SAFE_METHODS.has(request.method)) {
     const sent = request.headers[CSRF_HEADER];
-    const cookieCsrf = request.cookies[CSRF_COOKIE];
+    const cookieCsrf = cookies[CSRF_COOKIE];
     if (typeof sent !== 'string' || !cookieCsrf || !safeEqual(sent, cookieCsrf) || !safeEqual(sent, session.csrfToken)) {
       throw new AppError('CSRF', `Missing or wrong ${CSRF_HEADER} header: send the value of the ${CSRF_COOKIE} cookie.`);
     }

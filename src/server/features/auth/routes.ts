@@ -4,7 +4,7 @@ import { AcceptInvitationBody, ChangePasswordBody, LoginBody, Me, MePatch, Setup
 import { ErrorBody } from '../../../core/common/schemas.js';
 import type { SignupMode } from '../../config.js';
 import type { Db } from '../../db/database.js';
-import { authOf, clearSessionCookies, SESSION_COOKIE, setSessionCookies } from '../../http/authenticate.js';
+import { authOf, clearSessionCookies, cookiesOf, SESSION_COOKIE, setSessionCookies } from '../../http/authenticate.js';
 import { sha256 } from '../../http/crypto.js';
 import { deleteSession } from './queries.js';
 import { acceptInvitation, changePassword, loadMe, login, logout, setupState, signup, updateMe } from './service.js';
@@ -36,7 +36,7 @@ export const authRoutes =
       schema: { tags, summary: 'Sign in; answers a new session', body: LoginBody, response: { 200: Me, ...errors } },
       handler: async (request, reply) => {
         const session = await login(db, request.body.email, request.body.password, request.ip);
-        const previous = request.cookies[SESSION_COOKIE];
+        const previous = cookiesOf(request)[SESSION_COOKIE];
         if (previous) await deleteSession(db, sha256(previous));
         setSessionCookies(request, reply, session.token, session.csrfToken);
         return session.me;
