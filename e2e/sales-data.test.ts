@@ -46,10 +46,17 @@ describe.skipIf(!hasChromium || !hasWebBuild).each(CASES)('sales data journey in
     const byTestId = (id: string) => page.getByTestId(id);
     /** Clicks a form's submit button and waits for the POST it sends to be answered (slow under a loaded CI machine). */
     const submitAndWait = async (button: ReturnType<typeof byTestId>, path: string) => {
-      const answered = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === path, {
-        timeout: 60_000,
-      });
+      const isThePost = (r: { method: () => string; url: () => string }) => r.method() === 'POST' && new URL(r.url()).pathname === path;
+      const answered = page.waitForResponse((r) => isThePost(r.request()), { timeout: 60_000 });
+      // The dialog must have finished opening: on a loaded machine a click during antd's zoom-in was seen to submit nothing.
+      await expect.poll(() => page.locator('.ant-modal.ant-zoom-appear, .ant-modal.ant-zoom-enter').count(), { timeout: 30_000 }).toBe(0);
+      const sent = page.waitForRequest(isThePost, { timeout: 10_000 }).then(
+        () => true,
+        () => false,
+      );
       await button.click();
+      // Still no request after 10 s: the click was lost (the form shows no error): click once more.
+      if (!(await sent) && (await page.locator('.ant-form-item-explain-error').count()) === 0) await button.click();
       const response = await answered.catch(async (error: Error) => {
         // Say what the page showed instead (a form error, another dialog) and keep a picture of it.
         const shown = await page

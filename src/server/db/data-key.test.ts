@@ -14,10 +14,14 @@ describe.each(testDialects())('the data key on %s', (dialect) => {
   const addWorkspace = (id: string) =>
     database.db.insertInto('workspaces').values({ id, name: id, created_at: new Date().toISOString() }).execute();
 
-  it('stays the same across reads and changes with a write, a rolled-back write and another process’s write', async () => {
+  // On PostgreSQL the key is the cluster's snapshot: other databases of the cluster (the other test files,
+  // running meanwhile) move it too, so only SQLite can show here that reads leave it alone.
+  const alone = dialect === 'sqlite';
+
+  it('changes with a write, a rolled-back write and another process’s write (and, alone, stays the same across reads)', async () => {
     const k1 = await database.dataKey();
     await database.db.selectFrom('workspaces').selectAll().execute();
-    expect(await database.dataKey()).toBe(k1);
+    if (alone) expect(await database.dataKey()).toBe(k1);
 
     await addWorkspace('w1');
     const k2 = await database.dataKey();
@@ -31,7 +35,7 @@ describe.each(testDialects())('the data key on %s', (dialect) => {
     ).rejects.toThrow('changed my mind');
     const k3 = await database.dataKey();
     expect(k3).not.toBe(k2);
-    expect(await database.dataKey()).toBe(k3);
+    if (alone) expect(await database.dataKey()).toBe(k3);
 
     // Another process writes the same database (once this server's open commit group has had its turn).
     await new Promise((resolve) => setImmediate(resolve));
