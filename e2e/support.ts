@@ -14,8 +14,8 @@ export const hasWebBuild = fs.existsSync(path.join(webDir, 'index.html'));
 if (!hasChromium) console.log(`Browser journeys SKIPPED: no Chromium at ${CHROMIUM} (apt-get install chromium).`);
 if (hasChromium && !hasWebBuild) console.log('Browser journeys need the built web app: run `npm run build` first (npm test does).');
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
+export async function launchBrowser(): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [
       '--headless',
@@ -27,6 +27,11 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+  // The journeys are a user who asked for less motion: no dialog is mid-animation when it is clicked (clicks
+  // during antd's zoom-in were lost on a loaded machine), and the app's reduced-motion path is used.
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = (options) => newContext({ reducedMotion: 'reduce', ...options });
+  return browser;
 }
 
 export type RunningServer = { url: string; dataDir: string; stop: () => Promise<void> };

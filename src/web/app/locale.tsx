@@ -25,6 +25,9 @@ const FONT_FAMILY =
 
 const currentLanguage = (): Locale => LOCALES.find((locale) => locale === i18n.language) ?? browserLocale();
 
+/** The user asked the system for less motion (WCAG 2.3.3): antd's animations (dialogs zooming in, …) are off. */
+const REDUCED_MOTION = typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches === true;
+
 /**
  * Switches i18next, antd's locale and the formatters together, from the signed-in user's profile (GET /me) or, before
  * sign-in, the browser. A language's words are downloaded first, then everything switches in one render.
@@ -69,7 +72,10 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
     <LocaleContext.Provider value={value}>
       <ConfigProvider
         locale={ANTD_LOCALES[locale]}
-        theme={{ algorithm: theme.defaultAlgorithm, token: { colorPrimary: '#1668dc', fontFamily: FONT_FAMILY, borderRadius: 6 } }}
+        theme={{
+          algorithm: theme.defaultAlgorithm,
+          token: { colorPrimary: '#1668dc', fontFamily: FONT_FAMILY, borderRadius: 6, motion: !REDUCED_MOTION },
+        }}
       >
         <MessageProvider>{children}</MessageProvider>
       </ConfigProvider>
