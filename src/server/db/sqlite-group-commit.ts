@@ -175,12 +175,12 @@ export class GroupCommitDriver implements Driver {
     const lease = connection as Lease;
     if (!lease.inTransaction) return; // its savepoint was released: the group's COMMIT decides
     lease.inTransaction = false;
-    this.changes++;
     if (!this.db.inTransaction) {
       // SQLite rolled the whole transaction back itself (I/O error, out of memory): the group is lost.
       this.failGroup(new Error('the database rolled back the transaction group'));
       return;
     }
+    this.changes++;
     this.exec(`rollback to ${SAVEPOINT}`);
     this.exec(`release ${SAVEPOINT}`);
   }

@@ -21,20 +21,13 @@ function shownDeals(workspaceId: string, condition: RawBuilder<SqlBool>, closedC
     ) d where d.n <= ${closedCards}`;
 }
 
-/** The owners of the shown deals, by name: a card's `owner` is its owner's place in this list. */
-export async function boardOwners(db: Db, workspaceId: string, condition: RawBuilder<SqlBool>, closedCards: number) {
-  const { rows } = await sql<{ id: string; name: string }>`select u.id, u.name from users u
-    where u.id in (select s.owner_id from (${shownDeals(workspaceId, condition, closedCards)}) s)
-    order by u.name, u.id`.execute(db);
-  return rows;
-}
-
 /**
- * The cards of each column as JSON text, written by the database: a 1,000-card board is one string per
- * column instead of 13,000 values each turned into a JavaScript value and back into JSON (a third of the
- * board's time on SQLite, most of it on PostgreSQL). The fields are those of `PipelineCard`, in its order;
- * `days` is `daysSince(stage_entered_at, now)` (whole days, never negative) and `currency` is present only
- * when it is not the board's.
+ * The cards of each column as JSON text, written by the database, and the owners of the shown deals (by
+ * name: a card's `owner` is its owner's place in that list): a 1,000-card board is one string per column
+ * instead of 13,000 values each turned into a JavaScript value and back into JSON (a third of the board's
+ * time on SQLite, most of it on PostgreSQL). The fields are those of `PipelineCard`, in its order; `days` is
+ * `daysSince(stage_entered_at, now)` (whole days, never negative) and `currency` is present only when it is
+ * not the board's. One query: the owners come as the row without a stage.
  */
 export async function boardCards(
   db: Db,
@@ -43,24 +36,33 @@ export async function boardCards(
   closedCards: number,
   boardCurrency: string,
   now: number,
-): Promise<Map<string, string>> {
+): Promise<{ owners: string; cards: Map<string, string> }> {
   const pg = isPostgres(db);
   const days = pg
     ? sql`greatest(0, (${now}::bigint - round(extract(epoch from s.stage_entered_at::timestamptz) * 1000)::bigint) / ${sql.lit(DAY_MS)})`
     : sql`coalesce(max(0, (cast(${now} as integer) - cast(round(unixepoch(s.stage_entered_at, 'subsec') * 1000) as integer)) / ${sql.lit(DAY_MS)}), 0)`;
   const object = sql.raw(pg ? 'json_build_object' : 'json_object');
+  const array = (item: RawBuilder<unknown>, order: RawBuilder<unknown>) =>
+    pg ? sql`coalesce(json_agg(${item} order by ${order}), '[]')::text` : sql`json_group_array(${item} order by ${order})`;
   // The account's name by key for each card (a join would hash every account of the workspace on PostgreSQL).
   const account = sql`(select a.name from accounts a where a.workspace_id = ${workspaceId} and a.id = s.account_id)`;
   const fields = sql`'id', s.id, 'title', s.title, 'account', ${account}, 'amount', s.amount, 'owner', o.ix,
     'close', s.close, 'days', ${days}, 'rank', s.rank, 'version', s.version`;
   const card = sql`case when s.currency = ${boardCurrency} then ${object}(${fields}) else ${object}(${fields}, 'currency', s.currency) end`;
-  const cards = pg ? sql`json_agg(${card} order by s.n, s.rank, s.id)::text` : sql`json_group_array(${card} order by s.n, s.rank, s.id)`;
-  const { rows } = await sql<{ stage: string; cards: string }>`with s as (${shownDeals(workspaceId, condition, closedCards)}),
-    o as (select u.id, row_number() over (order by u.name, u.id) - 1 as ix from users u where u.id in (select s.owner_id from s))
-    select s.stage, ${cards} as cards from s
+  const { rows } = await sql<{ stage: string | null; json: string }>`with s as (${shownDeals(workspaceId, condition, closedCards)}),
+    o as (select u.id, u.name, row_number() over (order by u.name, u.id) - 1 as ix from users u where u.id in (select s.owner_id from s))
+    select s.stage, ${array(card, sql`s.n, s.rank, s.id`)} as json from s
     left join o on o.id = s.owner_id
-    group by s.stage`.execute(db);
-  return new Map(rows.map((r) => [r.stage, r.cards]));
+    group by s.stage
+    union all
+    select null, ${array(sql`${object}('id', o.id, 'name', o.name)`, sql`o.ix`)} from o`.execute(db);
+  const cards = new Map<string, string>();
+  let owners = '[]';
+  for (const row of rows) {
+    if (row.stage === null) owners = row.json;
+    else cards.set(row.stage, row.json);
+  }
+  return { owners, cards };
 }
 
 export type StageTotalsRow = { stage: string; currency: string; n: number; amount: number; plain: number; weighted: number };

@@ -2,13 +2,13 @@ import type { Pipeline, PipelineQuery } from '../../../core/deals/schemas.js';
 import type { Db } from '../../db/database.js';
 import type { Auth } from '../../http/access.js';
 import { loadStages } from '../stages/queries.js';
-import { boardCards, boardOwners, boardTotals } from './board-cards.js';
+import { boardCards, boardTotals } from './board-cards.js';
 import { projectDeals } from './queries.js';
 import { requireProjectForDeals } from './service.js';
 
 type ColumnHead = Omit<Pipeline['columns'][number], 'cards'>;
-/** A board whose cards are JSON text already (per column, in column order); `boardJson` writes the answer. */
-export type PipelineText = Omit<Pipeline, 'columns'> & { columns: { head: ColumnHead; cards: string }[] };
+/** A board whose owners and cards are JSON text already (cards per column, in column order); `boardJson` writes the answer. */
+export type PipelineText = Omit<Pipeline, 'columns' | 'owners'> & { owners: string; columns: { head: ColumnHead; cards: string }[] };
 
 /**
  * The pipeline board of a project: one column per stage with count, total and weighted amount and the
@@ -21,8 +21,7 @@ export async function projectPipeline(db: Db, auth: Auth, projectId: string, que
   const stages = await loadStages(db, auth.workspaceId, auth.userId);
   const condition = projectDeals(db, auth.workspaceId, projectId, query);
   const totals = await boardTotals(db, auth.workspaceId, condition);
-  const owners = await boardOwners(db, auth.workspaceId, condition, query.closedCards);
-  const cards = await boardCards(db, auth.workspaceId, condition, query.closedCards, project.currency, Date.now());
+  const { owners, cards } = await boardCards(db, auth.workspaceId, condition, query.closedCards, project.currency, Date.now());
 
   const columns = stages.map((stage) => {
     const head: ColumnHead = {
@@ -55,9 +54,9 @@ export async function projectPipeline(db: Db, auth: Auth, projectId: string, que
   return { projectId, currency: project.currency, owners, columns };
 }
 
-/** The board as the JSON of `Pipeline`: the heads are serialized here, the cards are the database's text. */
+/** The board as the JSON of `Pipeline`: the heads are serialized here, owners and cards are the database's text. */
 export function boardJson(board: PipelineText): string {
   const columns = board.columns.map(({ head, cards }) => `${JSON.stringify(head).slice(0, -1)},"cards":${cards}}`);
-  const { columns: _, ...top } = board;
-  return `${JSON.stringify(top).slice(0, -1)},"columns":[${columns.join(',')}]}`;
+  const top = { projectId: board.projectId, currency: board.currency };
+  return `${JSON.stringify(top).slice(0, -1)},"owners":${board.owners},"columns":[${columns.join(',')}]}`;
 }

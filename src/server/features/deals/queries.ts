@@ -4,7 +4,7 @@ import type { Db, DealTable, Trx } from '../../db/database.js';
 import { prepared } from '../../db/prepared.js';
 import { AppError } from '../../http/errors.js';
 import { type Cursor, decodeCursor, likePattern, pageFrom } from '../../http/pagination.js';
-import { SCAN_WINDOW, scannedTextCondition, titleMatches, WALK_MATCHES } from './search.js';
+import { accountsNamedLike, SCAN_WINDOW, scannedTextCondition, titleMatches, WALK_MATCHES } from './search.js';
 
 const postgres = new WeakMap<object, boolean>();
 /** Whether `db` talks to PostgreSQL (the one place deal queries differ by dialect). */
@@ -183,8 +183,7 @@ export type KnownTitleMatches = { rowids: number[]; walk: boolean };
 
 export function textCondition(db: Db | Trx, workspaceId: string, text: string, titles?: KnownTitleMatches): RawBuilder<SqlBool> {
   const pattern = likePattern(text);
-  // Account names are compared in their stored folded form (no per-row lower(); an index holds it with the id).
-  const byAccount = sql`select d3.${sql.raw(isPostgres(db) ? 'id' : 'rowid')} from deals d3 where d3.workspace_id = ${workspaceId} and d3.account_id in (select a2.id from accounts a2 where a2.workspace_id = ${workspaceId} and a2.name_key like ${pattern} escape '\\')`;
+  const byAccount = sql`select d3.${sql.raw(isPostgres(db) ? 'id' : 'rowid')} from deals d3 where d3.workspace_id = ${workspaceId} and d3.account_id in (${accountsNamedLike(workspaceId, pattern)})`;
   if (isPostgres(db)) {
     // An array, not a subquery: PostgreSQL then looks the matches up by key instead of joining against every deal.
     return sql<SqlBool>`d.id = any(array(select d3.id from deals d3 where d3.workspace_id = ${workspaceId} and lower(d3.title) like ${pattern} escape '\\' union ${byAccount}))`;

@@ -45,6 +45,11 @@ export async function titleMatches(db: Db | Trx, text: string): Promise<{ common
   return rows.length >= COMMON_MATCHES ? { common: true } : { common: false, rowids: rows.map((row) => row.r) };
 }
 
+/** The workspace's accounts whose folded name (`name_key`, with its id in one index) matches a LIKE pattern. */
+export function accountsNamedLike(workspaceId: string, pattern: string): RawBuilder<unknown> {
+  return sql`select a2.id from accounts a2 where a2.workspace_id = ${workspaceId} and a2.name_key like ${pattern} escape '\\'`;
+}
+
 /**
  * The text as a per-deal test on `deals as d` (title, or the account's folded name), for walking candidates
  * in order. Titles: SQLite's LIKE folds ASCII (the walk is only tried for texts where that is all the
@@ -54,5 +59,5 @@ export async function titleMatches(db: Db | Trx, text: string): Promise<{ common
 export function scannedTextCondition(postgres: boolean, workspaceId: string, text: string): RawBuilder<SqlBool> {
   const pattern = likePattern(text);
   const title = sql.raw(postgres ? 'lower(d.title)' : 'd.title');
-  return sql<SqlBool>`(${title} like ${pattern} escape '\\' or d.account_id in (select a2.id from accounts a2 where a2.workspace_id = ${workspaceId} and a2.name_key like ${pattern} escape '\\'))`;
+  return sql<SqlBool>`(${title} like ${pattern} escape '\\' or d.account_id in (${accountsNamedLike(workspaceId, pattern)}))`;
 }
