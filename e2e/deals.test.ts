@@ -57,6 +57,13 @@ async function drag(page: Page, card: Locator, target: Locator): Promise<void> {
   await page.mouse.down();
   await page.mouse.move(x + 12, y + 4, { steps: 3 });
   await page.mouse.move(to.x + to.width / 2, to.y + to.height * 0.75, { steps: 15 });
+  // As a user does, release once the target column shows it is the target (highlighted, or a drop line drawn
+  // between its cards): on a loaded machine React may not yet have drawn the last pointer move, and dnd-kit
+  // drops where it last drew the card.
+  const over = target.locator('xpath=ancestor-or-self::*[@data-testid="board-column"][1]');
+  const shown = async () =>
+    (await over.getAttribute('class'))?.includes('qd-column-over') || (await over.getByTestId('drop-line').count()) > 0;
+  await poll(shown).toBe(true);
   await page.mouse.up();
 }
 
