@@ -137,3 +137,17 @@ async function loadWithAutocannon(
     bytesPerReq: result.requests.total ? result.throughput.total / result.requests.total : 0,
   };
 }
+
+/**
+ * SPEC §5's bar for an authenticated single read: ≥ 15,000 req/s at 10 connections, "≥ 25 % of bare Fastify"
+ * — the same bar as a ratio to the same-run baseline, which holds on a slower machine (bare Fastify runs
+ * anywhere from 45,000 to 71,000 req/s on this VM from one session to the next). Met when either holds.
+ */
+export function singleReadBar(rps: number, bareRps?: number): { target: string; ok: boolean; ratio?: string } {
+  if (!bareRps) return { target: '≥ 15,000 req/s', ok: rps >= 15_000 };
+  return {
+    target: '≥ 15,000 req/s or ≥ 0.25× bare',
+    ok: rps >= 15_000 || rps >= 0.25 * bareRps,
+    ratio: `${(rps / bareRps).toFixed(2)}× bare`,
+  };
+}

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -35,7 +34,8 @@ import { requireAccessDeclarations } from './http/access.js';
 import { registerAuthentication } from './http/authenticate.js';
 import { answerRouterError, registerErrorHandler } from './http/error-handler.js';
 import { waitForHandlersOnClose } from './http/in-flight.js';
-import { registerSecurityHeaders } from './http/security-headers.js';
+import { lazyChildLoggerFactory } from './http/lazy-logger.js';
+import { registerSecurityHeaders, securityHeadersFor } from './http/security-headers.js';
 import { serializerCompiler } from './http/serializer.js';
 import { refuseNulCharacters } from './http/text-guard.js';
 
@@ -61,6 +61,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // One log line per request costs more than the request; errors and refusals are logged where they happen.
     logController: new LogController({ disableRequestLogging: true }),
     frameworkErrors: answerRouterError,
+    // Most requests log nothing: their child logger is made on their first line (see lazy-logger.ts).
+    childLoggerFactory: lazyChildLoggerFactory,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -71,8 +73,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   refuseNulCharacters(app);
 
   registerSecurityHeaders(app);
-  // Cookies are parsed where they are read (cookiesOf), not on every request.
-  await app.register(fastifyCookie, { hook: false });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -95,7 +95,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
 
-  registerAuthentication(app, db);
+  registerAuthentication(app, database);
   await app.register(
     async (api) => {
       await api.register(healthRoutes(database, APP_VERSION));
@@ -131,6 +131,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await app.register(fastifyStatic, { root: path.join(WEB_ROOT, 'assets'), prefix: '/assets/', immutable: true, maxAge: '365d' });
   }
   app.setNotFoundHandler((request, reply) => {
+    reply.headers(securityHeadersFor(request.url));
     const isPage = (request.method === 'GET' || request.method === 'HEAD') && !request.url.startsWith('/api/');
     if (isPage && serveWeb) {
       // The single-page app owns every other path.

@@ -28,7 +28,7 @@ export function connect(url: string): DbContext {
     const ping = sharedPing(() => pool.query('select 1').then(() => true));
     const dataKey = async () =>
       (await pool.query<{ s: string }>({ name: 'qd_data_key', text: 'select pg_current_snapshot()::text as s' })).rows[0].s;
-    return { db, dialect: 'postgres', ping, dataKey, close: () => db.destroy() };
+    return { db, dialect: 'postgres', ping, dataKey, localDataKey: null, close: () => db.destroy() };
   }
   if (url !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(url)), { recursive: true });
   const sqlite = new SQLite(url);
@@ -42,15 +42,15 @@ export function connect(url: string): DbContext {
   const db = new Kysely<Database>({ dialect: new GroupCommitSqliteDialect(driver) });
   const dataVersion = sqlite.prepare('pragma data_version').pluck();
   const probe = sqlite.prepare('select 1');
-  const ping = async () => {
+  const ping = () => {
     try {
       return probe.get() !== undefined;
     } catch {
       return false;
     }
   };
-  const dataKey = async () => `${driver.changes}.${dataVersion.get()}`;
-  return { db, dialect: 'sqlite', ping, dataKey, close: () => db.destroy() };
+  const localDataKey = () => `${driver.changes}.${dataVersion.get()}`;
+  return { db, dialect: 'sqlite', ping, dataKey: async () => localDataKey(), localDataKey, close: () => db.destroy() };
 }
 
 /**

@@ -383,8 +383,11 @@ export type Trx = Transaction<Database>;
 export type DbContext = {
   db: Db;
   dialect: Dialect;
-  /** `select 1` straight on the driver (no query builder): is the database answering? */
-  ping: () => Promise<boolean>;
+  /**
+   * `select 1` straight on the driver (no query builder): is the database answering? SQLite answers at once
+   * (embedded, synchronous), PostgreSQL after a round trip.
+   */
+  ping: () => boolean | Promise<boolean>;
   /**
    * Names the state of the database's data: the same text means nothing was written in between, so an
    * answer computed after reading it may be reused (see AnswerCache). SQLite: this server's write count and
@@ -392,5 +395,10 @@ export type DbContext = {
    * whenever a transaction that may write begins or ends anywhere in the cluster.
    */
   dataKey: () => Promise<string>;
+  /**
+   * The data key read without a round trip (SQLite, in-process: a counter and a pragma), for lookups cheaper
+   * than a query; null where reading the key costs as much as the query it would save (PostgreSQL).
+   */
+  localDataKey: (() => string) | null;
   close: () => Promise<void>;
 };

@@ -1,8 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { addSeconds, nowIso } from '../clock.js';
-import type { Db } from '../db/database.js';
+import type { Db, DbContext } from '../db/database.js';
+import { StateCache } from '../db/state-cache.js';
 import { findSession, findTokenAuth, markTokenUsed, touchSession } from '../features/auth/queries.js';
 import { type Auth, isAdminRole } from './access.js';
+import { clearCookie, cookiesOf, setCookie } from './cookies.js';
 import { safeEqual, sha256 } from './crypto.js';
 import { AppError } from './errors.js';
 import { withHook } from './route-hooks.js';
@@ -15,34 +17,43 @@ export const SESSION_TTL_SECONDS = 30 * 24 * 3600;
 const TOUCH_EVERY_MS = 10 * 60 * 1000;
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/**
- * The request's cookies, parsed on first use: the cookie plugin parses nothing by itself (`hook: false`),
- * so bearer-token calls and public routes never parse a cookie header.
- */
-export function cookiesOf(request: FastifyRequest): Record<string, string | undefined> {
-  if (!request.cookies) {
-    const header = request.headers.cookie;
-    request.cookies = header ? request.server.parseCookie(header) : {};
-  }
-  return request.cookies;
-}
-
 export function setSessionCookies(request: FastifyRequest, reply: FastifyReply, sessionToken: string, csrfToken: string): void {
   const secure = request.protocol === 'https';
   const base = { path: '/', sameSite: 'lax' as const, secure, maxAge: SESSION_TTL_SECONDS };
-  reply.setCookie(SESSION_COOKIE, sessionToken, { ...base, httpOnly: true });
-  reply.setCookie(CSRF_COOKIE, csrfToken, { ...base, httpOnly: false });
+  setCookie(reply, { ...base, name: SESSION_COOKIE, value: sessionToken, httpOnly: true });
+  setCookie(reply, { ...base, name: CSRF_COOKIE, value: csrfToken, httpOnly: false });
 }
 
 export function clearSessionCookies(reply: FastifyReply): void {
-  reply.clearCookie(SESSION_COOKIE, { path: '/' });
-  reply.clearCookie(CSRF_COOKIE, { path: '/' });
+  clearCookie(reply, SESSION_COOKIE, '/');
+  clearCookie(reply, CSRF_COOKIE, '/');
 }
 
-async function resolveAuth(db: Db, request: FastifyRequest): Promise<Auth | null> {
+/** How a request's token or session row is found: straight from the database, or through a `StateCache`. */
+type Lookups = {
+  token: (tokenHash: string) => ReturnType<typeof findTokenAuth>;
+  session: (sessionId: string) => ReturnType<typeof findSession>;
+};
+
+/**
+ * Every authenticated request starts by finding its token or session. Where the data key is read in-process
+ * (SQLite), the rows found are reused until anything is written: a revoked token, an ended session or a
+ * changed role is a write, so the next request reads afresh.
+ */
+function lookupsFor({ db, localDataKey }: Pick<DbContext, 'db' | 'localDataKey'>): Lookups {
+  if (!localDataKey) return { token: (hash) => findTokenAuth(db, hash), session: (id) => findSession(db, id) };
+  const tokens = new StateCache<Awaited<ReturnType<typeof findTokenAuth>>>(localDataKey);
+  const sessions = new StateCache<Awaited<ReturnType<typeof findSession>>>(localDataKey);
+  return {
+    token: (hash) => tokens.get(hash, () => findTokenAuth(db, hash)),
+    session: (id) => sessions.get(id, () => findSession(db, id)),
+  };
+}
+
+async function resolveAuth(db: Db, lookups: Lookups, request: FastifyRequest): Promise<Auth | null> {
   const header = request.headers.authorization;
   if (header?.startsWith('Bearer ')) {
-    const row = await findTokenAuth(db, sha256(header.slice(7).trim()));
+    const row = await lookups.token(sha256(header.slice(7).trim()));
     const now = nowIso();
     if (!row || row.revoked_at || (row.expires_at && row.expires_at <= now)) {
       throw new AppError('UNAUTHENTICATED', 'The API token is invalid, expired or revoked.');
@@ -56,7 +67,7 @@ async function resolveAuth(db: Db, request: FastifyRequest): Promise<Auth | null
   const cookie = cookies[SESSION_COOKIE];
   if (!cookie) return null;
   const sessionId = sha256(cookie);
-  const session = await findSession(db, sessionId);
+  const session = await lookups.session(sessionId);
   const now = nowIso();
   if (!session || session.expiresAt <= now) return null;
   if (!SAFE_METHODS.has(request.method)) {
@@ -76,13 +87,15 @@ async function resolveAuth(db: Db, request: FastifyRequest): Promise<Auth | null
  * Resolves the caller and enforces the declared access, on the routes that need it only: the hook
  * is attached to each `user`/`admin` route as it is added, so public routes (health, sign-in) pay nothing.
  */
-export function registerAuthentication(app: FastifyInstance, db: Db): void {
+export function registerAuthentication(app: FastifyInstance, database: Pick<DbContext, 'db' | 'localDataKey'>): void {
+  const { db } = database;
+  const lookups = lookupsFor(database);
   app.decorateRequest('auth', null);
   app.addHook('onRoute', (route) => {
     const access = (route.config as { access?: string } | undefined)?.access ?? 'public';
     if (access === 'public') return;
     const authenticate = async (request: FastifyRequest) => {
-      const auth = await resolveAuth(db, request);
+      const auth = await resolveAuth(db, lookups, request);
       if (!auth) throw new AppError('UNAUTHENTICATED', 'Sign in first.');
       if (access === 'admin' && !isAdminRole(auth.role)) {
         request.log.warn({ userId: auth.userId, url: request.url }, 'authorization refused');

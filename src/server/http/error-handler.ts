@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, ERROR_STATUS, type ErrorCode } from './errors.js';
+import { securityHeadersFor } from './security-headers.js';
 
 const FASTIFY_CODES: Record<number, ErrorCode> = {
   400: 'BAD_REQUEST',
@@ -15,6 +16,7 @@ const FASTIFY_CODES: Record<number, ErrorCode> = {
 /** Answers every error with SPEC §4's body; bad input is never a 500. */
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
+    reply.headers(securityHeadersFor(request.url));
     if (error instanceof AppError) {
       const status = ERROR_STATUS[error.code];
       if (status === 401 || status === 403) request.log.warn({ code: error.code, url: request.url }, 'authorization failed');
@@ -55,7 +57,8 @@ function isUniqueViolation(error: unknown): boolean {
  * The router answers a malformed URL (`/projects/%`) or an over-long path parameter itself, before any
  * hook or the error handler runs: give those answers SPEC §4's error body too (Fastify's `frameworkErrors`).
  */
-export function answerRouterError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+export function answerRouterError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  reply.headers(securityHeadersFor(request.url));
   const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
   const message = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'A path parameter is too long.' : 'The URL is malformed.';
   reply.status(status).send({ error: { code: 'BAD_REQUEST', message } });

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, RouteHandlerMethod } from 'fastify';
 import helmet from 'helmet';
 
 /** The CSP the built web app satisfies: no inline scripts; antd writes its CSS-in-JS into <style> elements. */
@@ -39,23 +39,41 @@ export function helmetHeaders(): Record<string, string> {
 }
 
 /**
- * What a JSON answer of the API needs (OWASP's REST security headers): it is never a document, so it may
- * load nothing and be framed nowhere, and the browser must not guess its type. Five short headers instead
- * of helmet's dozen: the API's hottest routes write a third fewer header bytes.
+ * What a JSON answer of the API needs (OWASP's REST security headers; HSTS belongs to the TLS proxy): it is
+ * never a document, so it may load nothing and be framed nowhere (CSP, and X-Frame-Options for browsers
+ * before CSP 2), and the browser must not guess its type. Helmet's Referrer-Policy and
+ * Cross-Origin-Resource-Policy are left out here: an answer that loads nothing sends no referrer, and a page
+ * of another site that embeds an API URL gets no credentials with it (the session cookie is SameSite=Lax,
+ * a bearer token is never sent by such a load). Measured: each header past three costs the health route
+ * about 1.5 µs of its 20 µs.
  */
 export const API_HEADERS: Readonly<Record<string, string>> = {
   'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
   'x-content-type-options': 'nosniff',
   'x-frame-options': 'DENY',
-  'referrer-policy': 'no-referrer',
-  'cross-origin-resource-policy': 'same-origin',
 };
 
-/** Helmet's headers on the web app's pages, assets and the API docs; the API's own set on `/api/v1/…`. */
+const PAGE_HEADERS = helmetHeaders();
+
+/** The headers an answer to `url` carries: the API's own set on `/api/v1/…`, helmet's everywhere else. */
+export function securityHeadersFor(url: string): Readonly<Record<string, string>> {
+  return url.startsWith('/api/v1/') ? API_HEADERS : PAGE_HEADERS;
+}
+
+/**
+ * Every answer carries its security headers. A route's handler sets them first thing (chosen once, from the
+ * route's path, when the route is added); answers made before or without a handler (an error in a hook,
+ * validation, the router, no such route) get them where they are made: `registerErrorHandler`,
+ * `answerRouterError` and the not-found handler call `securityHeadersFor`. This costs the hot routes
+ * less than a hook on every request, which Fastify runs through its hook chain.
+ */
 export function registerSecurityHeaders(app: FastifyInstance): void {
-  const pages = helmetHeaders();
-  app.addHook('onRequest', (request, reply, done) => {
-    reply.headers(request.url.startsWith('/api/v1/') ? API_HEADERS : pages);
-    done();
+  app.addHook('onRoute', (route) => {
+    const headers = securityHeadersFor(route.url);
+    const handler = route.handler as RouteHandlerMethod;
+    route.handler = function withSecurityHeaders(this: FastifyInstance, request, reply) {
+      reply.headers(headers);
+      return handler.call(this, request, reply);
+    } as RouteHandlerMethod;
   });
 }

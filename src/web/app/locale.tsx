@@ -1,3 +1,4 @@
+import { StyleProvider } from '@ant-design/cssinjs';
 import { ConfigProvider, theme } from 'antd';
 import enUS from 'antd/es/locale/en_US';
 import zhCN from 'antd/es/locale/zh_CN';
@@ -7,6 +8,7 @@ import { useMe } from './auth';
 import { MessageProvider } from './feedback';
 import { createFormatter, type Formatter } from './format';
 import { browserLocale, browserTimeZone, i18n, LOCALES, loadLocale, rememberLocale } from './i18n';
+import { keptStyleCache } from './kept-styles';
 
 type LocaleState = {
   locale: Locale;
@@ -19,6 +21,8 @@ type LocaleState = {
 const LocaleContext = createContext<LocaleState | null>(null);
 
 const ANTD_LOCALES = { 'zh-CN': zhCN, en: enUS } as const;
+/** Component styles outlive the screens that use them (see kept-styles.ts). */
+const STYLE_CACHE = keptStyleCache();
 
 const FONT_FAMILY =
   "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'WenQuanYi Micro Hei', sans-serif";
@@ -70,15 +74,17 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
   const value = useMemo(() => ({ locale, timeZone, format: createFormatter(locale, timeZone), setGuestLocale }), [locale, timeZone]);
   return (
     <LocaleContext.Provider value={value}>
-      <ConfigProvider
-        locale={ANTD_LOCALES[locale]}
-        theme={{
-          algorithm: theme.defaultAlgorithm,
-          token: { colorPrimary: '#1668dc', fontFamily: FONT_FAMILY, borderRadius: 6, motion: !REDUCED_MOTION },
-        }}
-      >
-        <MessageProvider>{children}</MessageProvider>
-      </ConfigProvider>
+      <StyleProvider cache={STYLE_CACHE}>
+        <ConfigProvider
+          locale={ANTD_LOCALES[locale]}
+          theme={{
+            algorithm: theme.defaultAlgorithm,
+            token: { colorPrimary: '#1668dc', fontFamily: FONT_FAMILY, borderRadius: 6, motion: !REDUCED_MOTION },
+          }}
+        >
+          <MessageProvider>{children}</MessageProvider>
+        </ConfigProvider>
+      </StyleProvider>
     </LocaleContext.Provider>
   );
 }

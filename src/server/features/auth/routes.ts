@@ -4,7 +4,8 @@ import { AcceptInvitationBody, ChangePasswordBody, LoginBody, Me, MePatch, Setup
 import { ErrorBody } from '../../../core/common/schemas.js';
 import type { SignupMode } from '../../config.js';
 import type { Db } from '../../db/database.js';
-import { authOf, clearSessionCookies, cookiesOf, SESSION_COOKIE, setSessionCookies } from '../../http/authenticate.js';
+import { authOf, clearSessionCookies, SESSION_COOKIE, setSessionCookies } from '../../http/authenticate.js';
+import { cookiesOf } from '../../http/cookies.js';
 import { sha256 } from '../../http/crypto.js';
 import { deleteSession } from './queries.js';
 import { acceptInvitation, changePassword, loadMe, login, logout, setupState, signup, updateMe } from './service.js';

@@ -121,7 +121,9 @@ describe.each(testDialects())('personal API tokens on %s', (dialect) => {
     expect((await bearerRequester(t.app, theirs.token)('GET', '/me')).statusCode).toBe(200);
   });
 
-  it('revokes a token (204, recorded): it stops working and leaves the list', async () => {
+  it('revokes a token (204, recorded): it stops working at once and leaves the list', async () => {
+    // Used twice just before (on SQLite the second use reuses the first's lookup): the revocation still counts at once.
+    for (let i = 0; i < 2; i++) expect((await bearerRequester(t.app, created.token)('GET', '/me')).statusCode).toBe(200);
     const response = await owner.request('DELETE', `/tokens/${created.id}`);
     expect(response.statusCode).toBe(204);
     const refused = await bearerRequester(t.app, created.token)('GET', '/me');
