@@ -1,6 +1,8 @@
-import { type ComponentType, lazy, type ReactNode, Suspense } from 'react';
-import { Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
+import { useQueryClient } from '@tanstack/react-query';
+import { type ComponentType, lazy, type ReactNode, Suspense, useEffect } from 'react';
+import { Navigate, Outlet, Route, Routes, useLocation, useParams } from 'react-router';
 import { QueryError } from '../components/query-error';
+import { projectQuery } from '../features/projects/project-query';
 import { useMe, useSetupState, wasSignedOutOnPurpose } from './auth';
 import { FullPageSpin, PageSpin } from './loading';
 import { nextPath } from './next-path';
@@ -79,6 +81,19 @@ const contactsPage = page(() => import('../features/contacts/contacts-page'), 'C
 const contactPage = page(() => import('../features/contacts/contact-page'), 'ContactPage');
 const notFoundPage = page(() => import('./not-found'), 'NotFoundPage');
 
+/**
+ * A project's page starts reading its project at once, while the page's code loads: on a hard load the
+ * project arrives with the code instead of after it (the page's header is what paints largest).
+ */
+function ProjectRoute() {
+  const { id = '' } = useParams();
+  const client = useQueryClient();
+  useEffect(() => {
+    void client.prefetchQuery(projectQuery(id));
+  }, [client, id]);
+  return projectPage;
+}
+
 export function AppRoutes() {
   const location = useLocation();
   return (
@@ -93,7 +108,7 @@ export function AppRoutes() {
           <Route element={<RequireUser />}>
             <Route path="/" element={<Navigate to="/projects" replace />} />
             <Route path="/projects" element={projectsPage} />
-            <Route path="/projects/:id" element={projectPage} />
+            <Route path="/projects/:id" element={<ProjectRoute />} />
             <Route path="/deals/:id" element={dealPage} />
             <Route path="/accounts" element={accountsPage} />
             <Route path="/accounts/:id" element={customerPage} />

@@ -1,6 +1,6 @@
 import { DeleteOutlined, EditOutlined, InboxOutlined, RollbackOutlined } from '@ant-design/icons';
 import { Alert, Button, Tabs, Tag } from 'antd';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { isAdmin, useCurrentUser } from '../../app/auth';
@@ -41,6 +41,7 @@ export function ProjectPage() {
   const [deleting, setDeleting] = useState(false);
 
   const tab: TabKey = TABS.find((key) => key === params.get('tab')) ?? 'overview';
+  const headerPainted = usePaintedOnce(project.data !== undefined);
 
   const state = recordState(project, {
     text: t('project.notFound'),
@@ -108,54 +109,56 @@ export function ProjectPage() {
         extra={actions}
       />
       {archived && <Alert type="info" showIcon title={t('project.archivedNotice')} className="qd-block-gap" />}
-      <Tabs
-        activeKey={tab}
-        onChange={(key) => setParams(key === 'overview' ? {} : { tab: key }, { replace: true })}
-        items={[
-          {
-            key: 'overview',
-            label: <span data-testid="tab-overview">{t('project.tabs.overview')}</span>,
-            children: <ProjectOverview project={current} />,
-          },
-          {
-            key: 'plan',
-            label: <span data-testid="tab-plan">{t('plan.tab')}</span>,
-            children: (
-              <Suspense fallback={<PageSpin />}>
-                <PlanTab project={current} canManage={canManage} />
-              </Suspense>
-            ),
-          },
-          {
-            key: 'deals',
-            label: <span data-testid="tab-deals">{t('deals.tab')}</span>,
-            children: (
-              <Suspense fallback={<PageSpin />}>
-                <DealsTab project={current} canManage={canManage} />
-              </Suspense>
-            ),
-          },
-          {
-            key: 'goals',
-            label: <span data-testid="tab-goals">{t('goals.tab')}</span>,
-            children: (
-              <Suspense fallback={<PageSpin />}>
-                <GoalsTab project={current} canManage={canManage} />
-              </Suspense>
-            ),
-          },
-          {
-            key: 'team',
-            label: <span data-testid="tab-team">{t('project.tabs.team')}</span>,
-            children: <TeamTab project={current} members={members} canManage={canManage} />,
-          },
-          {
-            key: 'history',
-            label: <span data-testid="tab-history">{t('project.tabs.history')}</span>,
-            children: <ProjectHistory project={current} canView={canManage} />,
-          },
-        ]}
-      />
+      {headerPainted && (
+        <Tabs
+          activeKey={tab}
+          onChange={(key) => setParams(key === 'overview' ? {} : { tab: key }, { replace: true })}
+          items={[
+            {
+              key: 'overview',
+              label: <span data-testid="tab-overview">{t('project.tabs.overview')}</span>,
+              children: <ProjectOverview project={current} />,
+            },
+            {
+              key: 'plan',
+              label: <span data-testid="tab-plan">{t('plan.tab')}</span>,
+              children: (
+                <Suspense fallback={<PageSpin />}>
+                  <PlanTab project={current} canManage={canManage} />
+                </Suspense>
+              ),
+            },
+            {
+              key: 'deals',
+              label: <span data-testid="tab-deals">{t('deals.tab')}</span>,
+              children: (
+                <Suspense fallback={<PageSpin />}>
+                  <DealsTab project={current} canManage={canManage} />
+                </Suspense>
+              ),
+            },
+            {
+              key: 'goals',
+              label: <span data-testid="tab-goals">{t('goals.tab')}</span>,
+              children: (
+                <Suspense fallback={<PageSpin />}>
+                  <GoalsTab project={current} canManage={canManage} />
+                </Suspense>
+              ),
+            },
+            {
+              key: 'team',
+              label: <span data-testid="tab-team">{t('project.tabs.team')}</span>,
+              children: <TeamTab project={current} members={members} canManage={canManage} />,
+            },
+            {
+              key: 'history',
+              label: <span data-testid="tab-history">{t('project.tabs.history')}</span>,
+              children: <ProjectHistory project={current} canView={canManage} />,
+            },
+          ]}
+        />
+      )}
       <LazyProjectFormModal
         open={editing}
         project={current}
@@ -190,4 +193,25 @@ export function ProjectPage() {
       />
     </>
   );
+}
+
+/**
+ * False until the browser has painted once after `ready`: the page's header (its largest text, what a
+ * reader sees first) paints before the tabs below it are built — on a hard load of a 1,000-deal board
+ * the deals tab's code and cards otherwise held the header's first paint back.
+ */
+function usePaintedOnce(ready: boolean): boolean {
+  const [painted, setPainted] = useState(false);
+  useEffect(() => {
+    if (!ready || painted) return;
+    let timer = 0;
+    const frame = requestAnimationFrame(() => {
+      timer = window.setTimeout(() => setPainted(true));
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [ready, painted]);
+  return painted;
 }

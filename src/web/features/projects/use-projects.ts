@@ -2,6 +2,7 @@ import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClie
 import type { Calendar } from '../../../core/calendar/schemas';
 import type { Project, ProjectCreate, ProjectPatch, ProjectSort, ProjectStatus } from '../../../core/projects/schemas';
 import { api, type Page } from '../../app/api';
+import { projectQuery } from './project-query';
 
 export type ArchivedFilter = 'false' | 'true' | 'all';
 export type ProjectFilters = { q: string; status: ProjectStatus[]; archived: ArchivedFilter; sort: ProjectSort };
@@ -9,7 +10,7 @@ export type ProjectFilters = { q: string; status: ProjectStatus[]; archived: Arc
 export const projectKeys = {
   all: ['projects'] as const,
   list: (filters: ProjectFilters) => ['projects', 'list', filters] as const,
-  detail: (id: string) => ['projects', 'detail', id] as const,
+  detail: (id: string) => projectQuery(id).queryKey,
   history: (id: string) => ['projects', 'history', id] as const,
 };
 
@@ -39,7 +40,7 @@ export function useProjectList(filters: ProjectFilters) {
 }
 
 export function useProject(id: string) {
-  return useQuery({ queryKey: projectKeys.detail(id), queryFn: () => api.get<Project>(`/projects/${encodeURIComponent(id)}`) });
+  return useQuery(projectQuery(id));
 }
 
 export function useCalendars() {
