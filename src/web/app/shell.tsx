@@ -1,6 +1,6 @@
 import { BankOutlined, ContactsOutlined, MenuOutlined, ProjectOutlined, SettingOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Grid, Layout, Menu, type MenuProps, Typography } from 'antd';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import logoUrl from '../favicon.svg';
@@ -34,6 +34,13 @@ export function AppShell() {
   const me = useCurrentUser();
   const navigate = useNavigate();
   const location = useLocation();
+  // The router's navigate changes with every location; the user menu gets one that does not, so it is not
+  // drawn again on every page change (a tenth of opening a deal from the board).
+  const navigateRef = useRef(navigate);
+  useLayoutEffect(() => {
+    navigateRef.current = navigate;
+  });
+  const goTo = useCallback((path: string) => navigateRef.current(path), []);
   const screens = Grid.useBreakpoint();
   const isNarrow = screens.lg === false;
   const [drawerOpen, setDrawerOpen] = useState(false);
@@ -94,7 +101,7 @@ export function AppShell() {
           <Typography.Text strong ellipsis className="qd-workspace-name" data-testid="workspace-name">
             {me.workspace.name}
           </Typography.Text>
-          <UserMenu />
+          <UserMenu goTo={goTo} />
         </Layout.Header>
         <Layout.Content className="qd-content">
           <Suspense fallback={<PageSpin />}>

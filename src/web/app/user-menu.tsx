@@ -1,7 +1,7 @@
 import { CheckOutlined, DownOutlined, GlobalOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Dropdown, type MenuProps } from 'antd';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import { useUpdateMe } from '../features/account/use-account';
 import { useCurrentUser, useSignOut } from './auth';
 import { toast } from './feedback';
@@ -10,10 +10,9 @@ import { LOCALES } from './i18n';
 const initialOf = (name: string) => [...name.trim()][0]?.toUpperCase() ?? '?';
 
 /** The top-right menu: who is signed in, account, language, sign out. */
-export function UserMenu() {
+export const UserMenu = memo(function UserMenu({ goTo }: { goTo: (path: string) => void }) {
   const { t } = useTranslation();
   const me = useCurrentUser();
-  const navigate = useNavigate();
   const signOut = useSignOut();
   const updateMe = useUpdateMe();
 
@@ -47,7 +46,7 @@ export function UserMenu() {
   ];
 
   const onClick: MenuProps['onClick'] = ({ key }) => {
-    if (key === 'account') navigate('/account');
+    if (key === 'account') goTo('/account');
     else if (key === 'sign-out') {
       // Without a session the router goes to the sign-in page.
       signOut.mutate(undefined, { onSettled: () => toast.success(t('signIn.signedOut')) });
@@ -68,4 +67,4 @@ export function UserMenu() {
       </Button>
     </Dropdown>
   );
-}
+});
