@@ -20,9 +20,8 @@ import { Empty, Skeleton } from 'antd';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { Deal, PipelineCard } from '../../../core/deals/schemas';
+import type { PipelineCard } from '../../../core/deals/schemas';
 import type { Project } from '../../../core/projects/schemas';
-import { api } from '../../app/api';
 import { useFormat } from '../../app/locale';
 import { QueryError } from '../../components/query-error';
 import { BoardColumn } from './board-column';
@@ -32,7 +31,7 @@ import { DealCardBody, ROW_HEIGHT } from './deal-card';
 import { LazyCloseDealModal } from './lazy-close-deal';
 import { markOpenDeal } from './perf-marks';
 import { useBoardAnnouncements } from './use-board-announcements';
-import { dealKeys, usePipeline } from './use-deals';
+import { dealQuery, usePipeline } from './use-deals';
 import { moveBody, useMoveDeal } from './use-move-deal';
 import './board.css';
 
@@ -109,10 +108,7 @@ export function PipelineBoard({ project, filters, canEdit, onCreate }: Props) {
     },
     [navigate],
   );
-  const onPrefetch = useCallback(
-    (id: string) => void client.prefetchQuery({ queryKey: dealKeys.detail(id), queryFn: () => api.get<Deal>(`/deals/${id}`) }),
-    [client],
-  );
+  const onPrefetch = useCallback((id: string) => void client.prefetchQuery(dealQuery(id)), [client]);
 
   const placeFor = (event: DragMoveEvent): Place | null => {
     const { active, over } = event;

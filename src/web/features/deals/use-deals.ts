@@ -34,8 +34,11 @@ export function useStages() {
   return useQuery({ queryKey: dealKeys.stages, queryFn: () => api.get<Page<Stage>>('/stages'), staleTime: 5 * 60_000 });
 }
 
+/** One deal: the deal page's query, also read ahead by the board (hover, click). */
+export const dealQuery = (id: string) => queryOptions({ queryKey: dealKeys.detail(id), queryFn: () => api.get<Deal>(dealPath(id)) });
+
 export function useDeal(id: string) {
-  return useQuery({ queryKey: dealKeys.detail(id), queryFn: () => api.get<Deal>(dealPath(id)) });
+  return useQuery(dealQuery(id));
 }
 
 export function useStageHistory(id: string) {
