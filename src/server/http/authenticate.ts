@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { addSeconds, nowIso } from '../clock.js';
-import type { Db, DbContext } from '../db/database.js';
-import { StateCache } from '../db/state-cache.js';
+import type { Db } from '../db/database.js';
+import { readThrough } from '../db/read-through.js';
 import { findSession, findTokenAuth, markTokenUsed, touchSession } from '../features/auth/queries.js';
 import { type Auth, isAdminRole } from './access.js';
 import { clearCookie, cookiesOf, setCookie } from './cookies.js';
@@ -29,31 +29,12 @@ export function clearSessionCookies(reply: FastifyReply): void {
   clearCookie(reply, CSRF_COOKIE, '/');
 }
 
-/** How a request's token or session row is found: straight from the database, or through a `StateCache`. */
-type Lookups = {
-  token: (tokenHash: string) => ReturnType<typeof findTokenAuth>;
-  session: (sessionId: string) => ReturnType<typeof findSession>;
-};
-
-/**
- * Every authenticated request starts by finding its token or session. Where the data key is read in-process
- * (SQLite), the rows found are reused until anything is written: a revoked token, an ended session or a
- * changed role is a write, so the next request reads afresh.
- */
-function lookupsFor({ db, localDataKey }: Pick<DbContext, 'db' | 'localDataKey'>): Lookups {
-  if (!localDataKey) return { token: (hash) => findTokenAuth(db, hash), session: (id) => findSession(db, id) };
-  const tokens = new StateCache<Awaited<ReturnType<typeof findTokenAuth>>>(localDataKey);
-  const sessions = new StateCache<Awaited<ReturnType<typeof findSession>>>(localDataKey);
-  return {
-    token: (hash) => tokens.get(hash, () => findTokenAuth(db, hash)),
-    session: (id) => sessions.get(id, () => findSession(db, id)),
-  };
-}
-
-async function resolveAuth(db: Db, lookups: Lookups, request: FastifyRequest): Promise<Auth | null> {
+async function resolveAuth(db: Db, request: FastifyRequest): Promise<Auth | null> {
   const header = request.headers.authorization;
   if (header?.startsWith('Bearer ')) {
-    const row = await lookups.token(sha256(header.slice(7).trim()));
+    const tokenHash = sha256(header.slice(7).trim());
+    // Every token request starts here: reused until anything is written (a revocation is a write).
+    const row = await readThrough(db, JSON.stringify(['token', tokenHash]), () => findTokenAuth(db, tokenHash));
     const now = nowIso();
     if (!row || row.revoked_at || (row.expires_at && row.expires_at <= now)) {
       throw new AppError('UNAUTHENTICATED', 'The API token is invalid, expired or revoked.');
@@ -67,7 +48,7 @@ async function resolveAuth(db: Db, lookups: Lookups, request: FastifyRequest): P
   const cookie = cookies[SESSION_COOKIE];
   if (!cookie) return null;
   const sessionId = sha256(cookie);
-  const session = await lookups.session(sessionId);
+  const session = await readThrough(db, JSON.stringify(['session', sessionId]), () => findSession(db, sessionId));
   const now = nowIso();
   if (!session || session.expiresAt <= now) return null;
   if (!SAFE_METHODS.has(request.method)) {
@@ -87,15 +68,13 @@ async function resolveAuth(db: Db, lookups: Lookups, request: FastifyRequest): P
  * Resolves the caller and enforces the declared access, on the routes that need it only: the hook
  * is attached to each `user`/`admin` route as it is added, so public routes (health, sign-in) pay nothing.
  */
-export function registerAuthentication(app: FastifyInstance, database: Pick<DbContext, 'db' | 'localDataKey'>): void {
-  const { db } = database;
-  const lookups = lookupsFor(database);
+export function registerAuthentication(app: FastifyInstance, db: Db): void {
   app.decorateRequest('auth', null);
   app.addHook('onRoute', (route) => {
     const access = (route.config as { access?: string } | undefined)?.access ?? 'public';
     if (access === 'public') return;
     const authenticate = async (request: FastifyRequest) => {
-      const auth = await resolveAuth(db, lookups, request);
+      const auth = await resolveAuth(db, request);
       if (!auth) throw new AppError('UNAUTHENTICATED', 'Sign in first.');
       if (access === 'admin' && !isAdminRole(auth.role)) {
         request.log.warn({ userId: auth.userId, url: request.url }, 'authorization refused');

@@ -226,6 +226,15 @@ describe.each(testDialects())('project members on %s', (dialect) => {
     expect((await guest.request('PATCH', `/members/${miaMemberId}`, { role: 'viewer' })).statusCode).toBe(404);
   });
 
+  it('a guest sees the project while a member and not a moment after removal (no reused lookup outlives the change)', async () => {
+    const added = await owner.request('POST', `/projects/${projectId}/members`, { userId: guest.userId });
+    expect(added.statusCode).toBe(201);
+    // Read twice: on SQLite the second read reuses the first's project-and-role lookup.
+    for (let i = 0; i < 2; i++) expect((await guest.request('GET', `/projects/${projectId}`)).statusCode).toBe(200);
+    expect((await owner.request('DELETE', `/members/${added.json().id}`)).statusCode).toBe(204);
+    expect((await guest.request('GET', `/projects/${projectId}`)).statusCode).toBe(404);
+  });
+
   it('removes a member (204, recorded), after which it is gone (404)', async () => {
     const samMember = (await members()).find((m) => m.userId === sam.userId)!;
     const staleDelete = await owner.request('DELETE', `/members/${samMember.id}`, undefined, { 'if-match': '"99"' });

@@ -2,6 +2,7 @@ import type { ProjectRole } from '../../../core/members/schemas.js';
 import type { Project, ProjectCreate, ProjectListQuery, ProjectPatch } from '../../../core/projects/schemas.js';
 import { nowIso } from '../../clock.js';
 import type { Db, ProjectTable, Trx } from '../../db/database.js';
+import { readThrough } from '../../db/read-through.js';
 import type { Auth } from '../../http/access.js';
 import { assertCurrent, assertUpdated, changedFields, type Expected } from '../../http/concurrency.js';
 import { forbidden, notFound, rule } from '../../http/errors.js';
@@ -14,7 +15,10 @@ export type ProjectAccess = { row: ProjectTable; projectRole: ProjectRole | null
 
 /** Loads a project of the caller's workspace that the caller may view (or manage): else 404 / 403. */
 export async function requireProject(db: Db | Trx, auth: Auth, id: string, need: 'view' | 'manage'): Promise<ProjectAccess> {
-  const found = await findProjectWithRole(db, auth.workspaceId, id, auth.userId);
+  // Every project-scoped request starts here: reused until anything is written.
+  const found = await readThrough(db, JSON.stringify(['project', auth.workspaceId, id, auth.userId]), () =>
+    findProjectWithRole(db, auth.workspaceId, id, auth.userId),
+  );
   if (!found) throw notFound('Project');
   const { row } = found;
   const projectRole = (found.projectRole ?? null) as ProjectRole | null;
