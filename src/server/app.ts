@@ -7,7 +7,6 @@ import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import type { DbContext } from './db/database.js';
-import { enableReadThrough } from './db/read-through.js';
 import { accountRoutes } from './features/accounts/routes.js';
 import { activityRoutes } from './features/activities/routes.js';
 import { auditRoutes } from './features/audit/routes.js';
@@ -96,7 +95,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
 
-  enableReadThrough(database);
   registerAuthentication(app, db);
   await app.register(
     async (api) => {

@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database, DbContext } from './database.js';
 import { withNamedStatements } from './pg-statements.js';
+import { enableReadThrough } from './read-through.js';
 import { sharedPing } from './shared-ping.js';
 import { GroupCommitDriver, GroupCommitSqliteDialect, type SqliteHandle } from './sqlite-group-commit.js';
 
@@ -50,6 +51,7 @@ export function connect(url: string): DbContext {
     }
   };
   const localDataKey = () => `${driver.changes}.${dataVersion.get()}`;
+  enableReadThrough({ db, localDataKey });
   return { db, dialect: 'sqlite', ping, dataKey: async () => localDataKey(), localDataKey, close: () => db.destroy() };
 }
 

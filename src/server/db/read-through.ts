@@ -4,8 +4,8 @@ import { StateCache } from './state-cache.js';
 const caches = new WeakMap<Db, StateCache<unknown>>();
 
 /**
- * Lets hot lookups on `database` be reused while nothing is written (see `readThrough`): only where the data
- * key is read in-process (SQLite); elsewhere `readThrough` always loads.
+ * Lets hot lookups on `database` be reused while nothing is written (see `readThrough`): `connect` enables it
+ * where the data key is read in-process (SQLite); elsewhere `readThrough` always loads.
  */
 export function enableReadThrough(database: Pick<DbContext, 'db' | 'localDataKey'>): void {
   if (database.localDataKey) caches.set(database.db, new StateCache(database.localDataKey, 2000));

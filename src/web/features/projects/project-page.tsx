@@ -1,6 +1,6 @@
 import { DeleteOutlined, EditOutlined, InboxOutlined, RollbackOutlined } from '@ant-design/icons';
 import { Alert, Button, Tabs, Tag } from 'antd';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { isAdmin, useCurrentUser } from '../../app/auth';
@@ -114,48 +114,12 @@ export function ProjectPage() {
           activeKey={tab}
           onChange={(key) => setParams(key === 'overview' ? {} : { tab: key }, { replace: true })}
           items={[
-            {
-              key: 'overview',
-              label: <span data-testid="tab-overview">{t('project.tabs.overview')}</span>,
-              children: <ProjectOverview project={current} />,
-            },
-            {
-              key: 'plan',
-              label: <span data-testid="tab-plan">{t('plan.tab')}</span>,
-              children: (
-                <Suspense fallback={<PageSpin />}>
-                  <PlanTab project={current} canManage={canManage} />
-                </Suspense>
-              ),
-            },
-            {
-              key: 'deals',
-              label: <span data-testid="tab-deals">{t('deals.tab')}</span>,
-              children: (
-                <Suspense fallback={<PageSpin />}>
-                  <DealsTab project={current} canManage={canManage} />
-                </Suspense>
-              ),
-            },
-            {
-              key: 'goals',
-              label: <span data-testid="tab-goals">{t('goals.tab')}</span>,
-              children: (
-                <Suspense fallback={<PageSpin />}>
-                  <GoalsTab project={current} canManage={canManage} />
-                </Suspense>
-              ),
-            },
-            {
-              key: 'team',
-              label: <span data-testid="tab-team">{t('project.tabs.team')}</span>,
-              children: <TeamTab project={current} members={members} canManage={canManage} />,
-            },
-            {
-              key: 'history',
-              label: <span data-testid="tab-history">{t('project.tabs.history')}</span>,
-              children: <ProjectHistory project={current} canView={canManage} />,
-            },
+            tabItem('overview', t('project.tabs.overview'), <ProjectOverview project={current} />),
+            tabItem('plan', t('plan.tab'), lazyPane(<PlanTab project={current} canManage={canManage} />)),
+            tabItem('deals', t('deals.tab'), lazyPane(<DealsTab project={current} canManage={canManage} />)),
+            tabItem('goals', t('goals.tab'), lazyPane(<GoalsTab project={current} canManage={canManage} />)),
+            tabItem('team', t('project.tabs.team'), <TeamTab project={current} members={members} canManage={canManage} />),
+            tabItem('history', t('project.tabs.history'), <ProjectHistory project={current} canView={canManage} />),
           ]}
         />
       )}
@@ -194,6 +158,16 @@ export function ProjectPage() {
     </>
   );
 }
+
+/** A tab of the project page; its label carries the `tab-<key>` test id. */
+const tabItem = (key: TabKey, label: string, children: ReactNode) => ({
+  key,
+  label: <span data-testid={`tab-${key}`}>{label}</span>,
+  children,
+});
+
+/** A tab whose code loads on first show. */
+const lazyPane = (pane: ReactNode) => <Suspense fallback={<PageSpin />}>{pane}</Suspense>;
 
 /**
  * False until the browser has painted once after `ready`: the page's header (its largest text, what a
