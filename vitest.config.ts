@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'e2e/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'e2e/**/*.test.ts', 'bench/**/*.test.ts'],
     environment: 'node',
     // Generated suites (cross-workspace, fuzz, audit sweep) drive every route: minutes under load, never a hang.
     testTimeout: 120_000,

@@ -11,6 +11,14 @@ const PRODUCTION_ENTRY = process.env.QD_SERVER_ENTRY
   ? path.resolve(process.env.QD_SERVER_ENTRY)
   : path.resolve(import.meta.dirname, '../dist/server/main.js');
 
+/** The Node flags `npm run serve` (and so `npm start`) gives the server, read from package.json: the bench runs it as users do. */
+export const SERVE_FLAGS: string[] = (() => {
+  const scripts = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../package.json'), 'utf8')).scripts;
+  const flags = /^node\s+(.*?)\s*dist\/server\/main\.js$/.exec(scripts.serve)?.[1];
+  if (flags === undefined) throw new Error(`package.json's serve script is not "node [flags] dist/server/main.js": ${scripts.serve}`);
+  return flags.split(/\s+/).filter(Boolean);
+})();
+
 /**
  * Forks a server and waits for its 'ready' message. `server.ts` means the application: the
  * production bundle when it is built (so memory and speed are what users get), else through tsx.
@@ -18,7 +26,8 @@ const PRODUCTION_ENTRY = process.env.QD_SERVER_ENTRY
 export async function startServer(script: string, env: Record<string, string>): Promise<ChildProcess> {
   const bundled = script === 'server.ts' && fs.existsSync(PRODUCTION_ENTRY);
   const child = fork(bundled ? PRODUCTION_ENTRY : path.resolve(import.meta.dirname, script), [], {
-    execArgv: bundled ? [] : ['--import', 'tsx'],
+    // The same flags for every server, the bare baseline too: one runtime configuration on both sides of a ratio.
+    execArgv: bundled ? SERVE_FLAGS : [...SERVE_FLAGS, '--import', 'tsx'],
     env: { ...process.env, ...env, LOG_LEVEL: 'warn', NODE_ENV: 'production' },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -97,6 +106,11 @@ end
   run(1);
   const out = run(options.seconds);
   fs.rmSync(script, { force: true });
+  return parseWrk(out);
+}
+
+/** The figures of a wrk run with `--latency`, from what it printed. */
+export function parseWrk(out: string): LoadResult {
   const requests = Number(/(\d+) requests in/.exec(out)?.[1] ?? 0);
   const bytes = /requests in [\d.]+s, ([\d.]+)(B|KB|MB|GB) read/.exec(out);
   const scale = { B: 1, KB: 1024, MB: 1024 ** 2, GB: 1024 ** 3 } as const;
@@ -104,8 +118,9 @@ end
   const errors = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out);
   return {
     rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? 0),
-    p50: toMs(/50%\s+(\S+)/.exec(out)?.[1] ?? ''),
-    p99: toMs(/99%\s+(\S+)/.exec(out)?.[1] ?? ''),
+    // The latency distribution's own lines ("     50%  659.00us"), not a "…87.50%" that ends another line.
+    p50: toMs(/^\s+50%\s+(\S+)/m.exec(out)?.[1] ?? ''),
+    p99: toMs(/^\s+99%\s+(\S+)/m.exec(out)?.[1] ?? ''),
     errors: errors ? errors.slice(1).reduce((sum, n) => sum + Number(n), 0) : 0,
     non2xx: Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0),
     bytesPerReq: requests ? totalBytes / requests : 0,
