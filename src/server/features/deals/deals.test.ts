@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Deal, Pipeline, StageHistoryEntry } from '../../../core/deals/schemas.js';
+import { pageOf } from '../../../core/common/schemas.js';
+import { Deal, type Pipeline, type StageHistoryEntry } from '../../../core/deals/schemas.js';
 import { todayIn } from '../../clock.js';
 import { testDialects } from '../../test/databases.js';
 import { auditRowsFor } from '../../test/db-inspect.js';
 import { buildProject, inviteUser, type Session, signupOwner, startTestApp, type TestApp } from '../../test/harness.js';
 import { failAuditWrites, salesDigest } from './test-support.js';
+
+const DealPage = pageOf(Deal);
 
 describe.each(testDialects())('deals on %s', (dialect) => {
   let t: TestApp;
@@ -356,6 +359,51 @@ describe.each(testDialects())('deals on %s', (dialect) => {
     ]) {
       expect((await owner.request('GET', `/projects/${list}/deals?${bad}`)).statusCode).toBe(400);
     }
+  });
+
+  it('writes each deal of a page as the deal alone is written (the database writes a page, toDeal one deal)', async () => {
+    const shapes = (await buildProject(owner, { name: 'Shapes project' })).id;
+    const made: Deal[] = [];
+    for (const body of [
+      { title: 'Plain', amount: 0 },
+      { title: 'Quotes "x" \\ back\nslash\t</script> 🚀 上海', accountId, amount: 9_000_000_000_000, probability: 1 / 3 },
+      { title: 'Tricky float', amount: 1, probability: 0.1 + 0.2, expectedCloseDate: '2027-02-28', ownerId: null },
+      { title: 'Whole probability', amount: 2, probability: 1, currency: 'USD', stage: 'proposal' },
+      { title: 'Lost one', amount: 3, stage: 'lost', lostReason: 'Price\n"too high"' },
+    ]) {
+      const r = await owner.request('POST', `/projects/${shapes}/deals`, body);
+      expect(r.statusCode, r.body).toBe(201);
+      made.push(r.json());
+    }
+    const won = await owner.request('POST', `/deals/${made[0].id}/win`, {
+      closeDate: '2026-11-02',
+      contract: { number: 'HT-2026-001 “甲”', value: 1_234_500, signedDate: '2026-11-01', termMonths: 12 },
+    });
+    expect(won.statusCode, won.body).toBe(200);
+    const bare = await owner.request('POST', `/deals/${made[2].id}/win`, { contract: { number: 'N-2' } });
+    expect(bare.statusCode, bare.body).toBe(200);
+    const alone = new Map<string, unknown>();
+    for (const deal of made) alone.set(deal.id, await read(deal.id));
+    // Every path a page is read by: no text, a text (window of candidates, then matches), each sort.
+    for (const query of [
+      'sort=title',
+      'sort=-amount',
+      'sort=-closeDate',
+      'q=o&sort=title',
+      'q=上海',
+      'q=acme&sort=-updatedAt',
+      'limit=2',
+    ]) {
+      const r = await owner.request('GET', `/projects/${shapes}/deals?${query}`);
+      expect(r.statusCode, r.body).toBe(200);
+      expect(r.headers['content-type']).toBe('application/json; charset=utf-8');
+      const page = r.json() as { items: Deal[]; nextCursor: string | null };
+      expect(page.items.length, query).toBeGreaterThan(0);
+      for (const item of page.items) expect(item, query).toEqual(alone.get(item.id));
+      // Schema-valid, nothing more than the schema: zod's parse (which strips unknown keys) changes nothing.
+      expect(DealPage.parse(page)).toEqual(page);
+    }
+    expect((await owner.request('GET', `/projects/${shapes}/deals?limit=2`)).json().nextCursor).toEqual(expect.any(String));
   });
 
   it('lets the project team change deals: a viewer reads only (403), another workspace sees nothing (404)', async () => {

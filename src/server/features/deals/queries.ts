@@ -1,4 +1,4 @@
-import { PostgresAdapter, type RawBuilder, type SqlBool, sql } from 'kysely';
+import { PostgresAdapter, type RawBuilder, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
 import type { Deal, DealFilters, DealListQuery, DealStatus } from '../../../core/deals/schemas.js';
 import type { Db, DealTable, Trx } from '../../db/database.js';
 import { prepared } from '../../db/prepared.js';
@@ -243,18 +243,18 @@ export function projectDeals(
 
 /** Sort keys → SQL expressions (nullable dates sort as '' so that keyset paging sees no NULL). */
 const SORTS = {
-  title: { expr: sql`d.title`, of: (r: DealRow) => r.title },
-  amount: { expr: sql`d.amount`, of: (r: DealRow) => Number(r.amount) },
-  expectedCloseDate: { expr: sql`coalesce(d.expected_close_date, '')`, of: (r: DealRow) => r.expected_close_date ?? '' },
-  closeDate: { expr: sql`coalesce(d.close_date, '')`, of: (r: DealRow) => r.close_date ?? '' },
-  createdAt: { expr: sql`d.created_at`, of: (r: DealRow) => r.created_at },
-  updatedAt: { expr: sql`d.updated_at`, of: (r: DealRow) => r.updated_at },
+  title: sql`d.title`,
+  amount: sql`d.amount`,
+  expectedCloseDate: sql`coalesce(d.expected_close_date, '')`,
+  closeDate: sql`coalesce(d.close_date, '')`,
+  createdAt: sql`d.created_at`,
+  updatedAt: sql`d.updated_at`,
 } as const;
 
 export function sortOf(sort: DealListQuery['sort']) {
   const desc = sort.startsWith('-');
   const key = (desc ? sort.slice(1) : sort) as keyof typeof SORTS;
-  return { ...SORTS[key], desc };
+  return { key, expr: SORTS[key], desc };
 }
 
 /** A cursor whose value has the wrong type for the sort is not one this server gave out (400, never a database error). */
@@ -268,18 +268,57 @@ export function keysetAfter(expr: RawBuilder<unknown>, desc: boolean, cursor: Cu
   return sql<SqlBool>`(${expr}, d.id) ${sql.raw(desc ? '<' : '>')} (${cursor.v}, ${cursor.id})`;
 }
 
-export async function listDeals(db: Db, workspaceId: string, projectId: string, query: DealListQuery) {
+/**
+ * A deal as JSON text written by the database, over `d` (a deal row) and `a` (its account): the fields of
+ * `Deal` in its order, each as `toDeal` makes it of the same row (deals.test.ts holds the two equal on
+ * both databases). A page of 50 is then 50 strings instead of 1,300 values turned into JavaScript and back
+ * into JSON — two thirds of a page's time on SQLite.
+ */
+export function dealJson(db: Db | Trx): RawBuilder<string> {
+  const pg = isPostgres(db);
+  const object = sql.raw(pg ? 'json_build_object' : 'json_object');
+  const contract = sql`case when d.contract_number is null then null else ${object}('number', d.contract_number,
+    'value', d.contract_value, 'signedDate', d.contract_signed_date, 'termMonths', d.contract_term_months) end`;
+  const json = sql<string>`${object}('id', d.id, 'projectId', d.project_id, 'title', d.title, 'accountId', d.account_id,
+    'accountName', a.name, 'contactId', d.contact_id, 'amount', d.amount, 'currency', d.currency, 'stage', d.stage,
+    'probability', d.probability, 'expectedCloseDate', d.expected_close_date, 'closeDate', d.close_date,
+    'status', d.status, 'ownerId', d.owner_id, 'source', d.source, 'lostReason', d.lost_reason, 'contract', ${contract},
+    'rank', d.rank, 'stageEnteredAt', d.stage_entered_at, 'createdAt', d.created_at, 'updatedAt', d.updated_at,
+    'version', d.version)`;
+  return pg ? sql<string>`${json}::text` : json;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: a page's queries differ in what they read from (the table, a window of it); each reads the same columns of d and a.
+type PageQuery = SelectQueryBuilder<any, any, any>;
+
+/** What a page query reads of each deal: its row (and account name), or its JSON text; with the sort's value. */
+type PageColumns = 'row' | 'json';
+type PageRow<C extends PageColumns> = { id: string; sort_value: string | number } & (C extends 'row' ? DealRow : { json: string });
+
+/**
+ * One page of a project's deals (filters, sort, cursor; `limit + 1` rows, the last telling whether another
+ * page follows), read as `columns`.
+ */
+async function pageRows<C extends PageColumns>(
+  db: Db,
+  workspaceId: string,
+  projectId: string,
+  query: DealListQuery,
+  columns: C,
+): Promise<PageRow<C>[]> {
   const sort = sortOf(query.sort);
-  const cursor = checkedCursor(query.cursor, sort.expr === SORTS.amount.expr ? 'number' : 'string');
-  const key = query.sort.replace(/^-/, '');
-  const sortedBy = key === 'amount' || key === 'expectedCloseDate' || key === 'closeDate' ? key : null;
+  const cursor = checkedCursor(query.cursor, sort.key === 'amount' ? 'number' : 'string');
+  const sortedBy = sort.key === 'amount' || sort.key === 'expectedCloseDate' || sort.key === 'closeDate' ? sort.key : null;
   const direction = sql.raw(sort.desc ? 'desc' : 'asc');
-  const ordered = <Q extends { orderBy: (e: RawBuilder<unknown>) => Q }>(q: Q) =>
-    q.orderBy(sql`${sort.expr} ${direction}`).orderBy(sql`d.id ${direction}`);
-  const pageOf = (rows: DealRow[]) => {
-    const page = pageFrom(rows, query.limit, (row) => ({ v: sort.of(row), id: row.id }));
-    return { items: page.items.map(toDeal), nextCursor: page.nextCursor };
+  const ordered = (q: PageQuery): PageQuery => q.orderBy(sql`${sort.expr} ${direction}`).orderBy(sql`d.id ${direction}`);
+  // Over `deals as d` left-joined with `accounts as a`.
+  const read = (q: PageQuery): PageQuery => {
+    const withSort = q.select(sql`${sort.expr}`.as('sort_value'));
+    return columns === 'json'
+      ? withSort.select([dealJson(db).as('json'), 'd.id'])
+      : withSort.selectAll('d').select('a.name as account_name');
   };
+  const page = async (q: PageQuery) => (await q.execute()) as PageRow<C>[];
 
   // A common text: test the first candidates in page order; a full page among them is the page. SQLite
   // knows cheaply whether a text is common (its FTS index stops counting); on PostgreSQL the walk is always
@@ -296,13 +335,9 @@ export async function listDeals(db: Db, workspaceId: string, projectId: string, 
     const matches = db
       .selectFrom(ordered(window).limit(SCAN_WINDOW).as('d'))
       .leftJoin('accounts as a', (join) => join.onRef('a.workspace_id', '=', 'd.workspace_id').onRef('a.id', '=', 'd.account_id'))
-      .selectAll('d')
-      .select('a.name as account_name')
       .where(scannedTextCondition(isPostgres(db), workspaceId, query.q));
-    const rows = (await ordered(matches)
-      .limit(query.limit + 1)
-      .execute()) as DealRow[];
-    if (rows.length > query.limit) return pageOf(rows);
+    const rows = await page(ordered(read(matches)).limit(query.limit + 1));
+    if (rows.length > query.limit) return rows;
   }
 
   if (query.q && !isPostgres(db)) {
@@ -310,30 +345,51 @@ export async function listDeals(db: Db, workspaceId: string, projectId: string, 
     // in the matches, stopping after a page. Fewer: read the matches and sort them (the unary + keeps SQLite
     // off the workspace's and the sort column's indexes; the workspace condition still holds).
     const known =
-      titles && !titles.common ? { rowids: titles.rowids, walk: titles.rowids.length >= WALK_MATCHES && key !== 'createdAt' } : undefined;
+      titles && !titles.common
+        ? { rowids: titles.rowids, walk: titles.rowids.length >= WALK_MATCHES && sort.key !== 'createdAt' }
+        : undefined;
     const plus = known?.walk ? '' : '+';
     let matches = db
       .selectFrom('deals as d')
       .leftJoin('accounts as a', (join) => join.onRef('a.workspace_id', '=', 'd.workspace_id').onRef('a.id', '=', 'd.account_id'))
-      .selectAll('d')
-      .select('a.name as account_name')
       .where(sql<SqlBool>`${sql.raw(plus)}d.workspace_id = ${workspaceId}`)
       .where(projectDeals(db, workspaceId, projectId, query, sortedBy, known));
     if (cursor) matches = matches.where(keysetAfter(sort.expr, sort.desc, cursor));
-    const rows = await matches
-      .orderBy(sql`${sql.raw(plus)}${sort.expr} ${direction}`)
-      .orderBy(sql`${sql.raw(plus)}d.id ${direction}`)
-      .limit(query.limit + 1)
-      .execute();
-    return pageOf(rows as DealRow[]);
+    return page(
+      read(matches)
+        .orderBy(sql`${sql.raw(plus)}${sort.expr} ${direction}`)
+        .orderBy(sql`${sql.raw(plus)}d.id ${direction}`)
+        .limit(query.limit + 1),
+    );
   }
-  let q = dealSelect(db, workspaceId).where(projectDeals(db, workspaceId, projectId, query, sortedBy));
+  let q = db
+    .selectFrom('deals as d')
+    .leftJoin('accounts as a', (join) => join.onRef('a.workspace_id', '=', 'd.workspace_id').onRef('a.id', '=', 'd.account_id'))
+    .where('d.workspace_id', '=', workspaceId)
+    .where(projectDeals(db, workspaceId, projectId, query, sortedBy));
   if (cursor) q = q.where(keysetAfter(sort.expr, sort.desc, cursor));
-  return pageOf(
-    (await ordered(q)
-      .limit(query.limit + 1)
-      .execute()) as DealRow[],
-  );
+  return page(ordered(read(q)).limit(query.limit + 1));
+}
+
+/** The next page's cursor from the page's last row (the sort's value as the cursor compares it). */
+const cursorOf = (query: DealListQuery) => {
+  const amount = sortOf(query.sort).key === 'amount';
+  return (row: { id: string; sort_value: string | number }) => ({
+    v: amount ? Number(row.sort_value) : String(row.sort_value),
+    id: row.id,
+  });
+};
+
+/** A page of a project's deals as `Deal` objects (exports read them page by page). */
+export async function listDeals(db: Db, workspaceId: string, projectId: string, query: DealListQuery) {
+  const page = pageFrom(await pageRows(db, workspaceId, projectId, query, 'row'), query.limit, cursorOf(query));
+  return { items: page.items.map(toDeal), nextCursor: page.nextCursor };
+}
+
+/** The same page as the answer's JSON text, each deal written by the database (`dealJson`). */
+export async function listDealsJson(db: Db, workspaceId: string, projectId: string, query: DealListQuery): Promise<string> {
+  const page = pageFrom(await pageRows(db, workspaceId, projectId, query, 'json'), query.limit, cursorOf(query));
+  return `{"items":[${page.items.map((row) => row.json).join(',')}],"nextCursor":${JSON.stringify(page.nextCursor)}}`;
 }
 
 export async function userTimeZone(db: Db | Trx, userId: string): Promise<string> {

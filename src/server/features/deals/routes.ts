@@ -10,6 +10,8 @@ import { boardRoutes } from './board-routes.js';
 import { createDeal, deleteDeal, getDeal, listProjectDeals, updateDeal } from './service.js';
 
 const tags = ['deals'];
+const DealPage = pageOf(Deal);
+type DealPage = z.infer<typeof DealPage>;
 export const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 412: ErrorBody, 422: ErrorBody };
 
 export const dealRoutes =
@@ -24,9 +26,14 @@ export const dealRoutes =
           '`q` searches deal titles and account names. `ownerId`, `stage` and `status` take comma-separated lists; amounts are minor units.',
         params: IdParams,
         querystring: DealListQuery,
-        response: { 200: pageOf(Deal), ...errors },
+        response: { 200: DealPage, ...errors },
       },
-      handler: (request) => listProjectDeals(db, authOf(request), request.params.id, request.query),
+      // The page's JSON is written by the database in the schema's shape (dealJson): sent as it is.
+      serializerCompiler: writtenAsIs,
+      handler: async (request, reply) => {
+        const text = await listProjectDeals(db, authOf(request), request.params.id, request.query);
+        return reply.type('application/json; charset=utf-8').send(text as unknown as DealPage);
+      },
     });
 
     app.post('/projects/:id/deals', {

@@ -13,7 +13,7 @@ import { recordAudit } from '../audit/record.js';
 import { requireProject } from '../projects/service.js';
 import { loadStages } from '../stages/queries.js';
 import { canEditDeals } from './policy.js';
-import { findDeal, lastRank, listDeals, stageHistory, toRow, userTimeZone } from './queries.js';
+import { findDeal, lastRank, listDealsJson, stageHistory, toRow, userTimeZone } from './queries.js';
 import { changeStay, openStay } from './stage-history.js';
 
 /** What the audit log keeps of a deal (the account's name is not the deal's). */
@@ -91,9 +91,10 @@ export function checkStatusFields(deal: Pick<Deal, 'status' | 'closeDate' | 'los
   if (deal.status !== 'won' && deal.contract !== null) throw rule('Only a won deal has a contract.', { field: 'contract' });
 }
 
-export async function listProjectDeals(db: Db, auth: Auth, projectId: string, query: DealListQuery) {
+/** A page of a project's deals, as the answer's JSON text. */
+export async function listProjectDeals(db: Db, auth: Auth, projectId: string, query: DealListQuery): Promise<string> {
   await requireProjectForDeals(db, auth, projectId, false);
-  return listDeals(db, auth.workspaceId, projectId, query);
+  return listDealsJson(db, auth.workspaceId, projectId, query);
 }
 
 export async function getDeal(db: Db, auth: Auth, id: string): Promise<Deal> {
