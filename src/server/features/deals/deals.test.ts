@@ -406,6 +406,19 @@ describe.each(testDialects())('deals on %s', (dialect) => {
     expect((await owner.request('GET', `/projects/${shapes}/deals?limit=2`)).json().nextCursor).toEqual(expect.any(String));
   });
 
+  it('reads a deal afresh after any change, though unchanged reads are reused (its own change, its account renamed)', async () => {
+    const account = (await owner.request('POST', '/accounts', { name: 'Renamed Later' })).json();
+    const deal = await create({ title: 'Read twice', accountId: account.id });
+    expect((await read(deal.id)).title).toBe('Read twice');
+    expect((await read(deal.id)).title).toBe('Read twice');
+    const changed = await owner.request('PATCH', `/deals/${deal.id}`, { title: 'Read thrice', version: deal.version });
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect((await read(deal.id)).title).toBe('Read thrice');
+    const renamed = await owner.request('PATCH', `/accounts/${account.id}`, { name: 'Renamed Now', version: account.version });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    expect((await read(deal.id)).accountName).toBe('Renamed Now');
+  });
+
   it('lets the project team change deals: a viewer reads only (403), another workspace sees nothing (404)', async () => {
     const deal = await create({ title: 'Guarded' });
     expect((await viewer.request('GET', `/deals/${deal.id}`)).statusCode).toBe(200);

@@ -2,6 +2,7 @@ import { PostgresAdapter, type RawBuilder, type SelectQueryBuilder, type SqlBool
 import type { Deal, DealFilters, DealListQuery, DealStatus } from '../../../core/deals/schemas.js';
 import type { Db, DealTable, Trx } from '../../db/database.js';
 import { prepared } from '../../db/prepared.js';
+import { readThrough } from '../../db/read-through.js';
 import { AppError } from '../../http/errors.js';
 import { type Cursor, decodeCursor, likePattern, pageFrom } from '../../http/pagination.js';
 import { accountsNamedLike, SCAN_WINDOW, scannedTextCondition, titleMatches, WALK_MATCHES } from './search.js';
@@ -91,10 +92,15 @@ export const dealSelect = (db: Db | Trx, workspaceId: string) =>
 
 const dealQuery = prepared((db, workspaceId: string, id: string) => dealSelect(db, workspaceId).where('d.id', '=', id));
 
-/** One deal with its account's name (a prepared query: every deal route starts here). */
+/**
+ * One deal with its account's name (a prepared query: every deal route starts here), reused until anything
+ * is written (`readThrough`; the deal is shared, never to be changed in place).
+ */
 export async function findDeal(db: Db | Trx, workspaceId: string, id: string): Promise<Deal | undefined> {
-  const [row] = await dealQuery(db, workspaceId, id);
-  return row && toDeal(row as DealRow);
+  return readThrough(db, JSON.stringify(['deal', workspaceId, id]), async () => {
+    const [row] = await dealQuery(db, workspaceId, id);
+    return row && toDeal(row as DealRow);
+  });
 }
 
 /**
