@@ -12,8 +12,8 @@ import {
   SelectQueryNode,
   SqliteAdapter,
   SqliteIntrospector,
-  SqliteQueryCompiler,
 } from 'kysely';
+import { SqliteLiteralLimitCompiler } from './sqlite-query-compiler.js';
 
 /** What the driver needs of the database: statements (cached or not) and the raw handle's state. */
 export type SqliteHandle = {
@@ -268,7 +268,7 @@ export class GroupCommitSqliteDialect implements Dialect {
     return this.driver;
   }
   createQueryCompiler(): QueryCompiler {
-    return new SqliteQueryCompiler();
+    return new SqliteLiteralLimitCompiler();
   }
   createAdapter(): DialectAdapter {
     return new SqliteAdapter();

@@ -41,7 +41,7 @@ export async function titleMatches(db: Db | Trx, text: string): Promise<{ common
   const phrase = `"${text.replaceAll('"', '""')}"`;
   const { rows } = await sql<{
     r: number;
-  }>`select rowid as r from deals_fts where deals_fts match ${phrase} limit ${COMMON_MATCHES}`.execute(db);
+  }>`select rowid as r from deals_fts where deals_fts match ${phrase} limit ${sql.lit(COMMON_MATCHES)}`.execute(db);
   return rows.length >= COMMON_MATCHES ? { common: true } : { common: false, rowids: rows.map((row) => row.r) };
 }
 
