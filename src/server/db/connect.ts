@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database, DbContext } from './database.js';
+import { PgChanges, withCountedWrites } from './pg-changes.js';
 import { withNamedStatements } from './pg-statements.js';
 import { enableReadThrough } from './read-through.js';
 import { sharedPing } from './shared-ping.js';
@@ -25,11 +26,17 @@ export function connect(url: string): DbContext {
     // An idle connection closed by the server (restart, failover, a dropped database) is reported
     // here; without a listener it would crash the process. The pool opens a new one when needed.
     pool.on('error', (error) => console.warn(`PostgreSQL idle connection closed: ${error.message}`));
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: withNamedStatements(pool) }) });
+    const changes = new PgChanges(url);
+    changes.start();
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: withCountedWrites(withNamedStatements(pool), changes) }) });
     const ping = sharedPing(() => pool.query('select 1').then(() => true));
-    const dataKey = async () =>
-      (await pool.query<{ s: string }>({ name: 'qd_data_key', text: 'select pg_current_snapshot()::text as s' })).rows[0].s;
-    return { db, dialect: 'postgres', ping, dataKey, localDataKey: null, close: () => db.destroy() };
+    const localDataKey = () => changes.key();
+    enableReadThrough({ db, localDataKey });
+    const close = async () => {
+      await changes.close();
+      await db.destroy();
+    };
+    return { db, dialect: 'postgres', ping, dataKey: async () => localDataKey(), localDataKey, close };
   }
   if (url !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(url)), { recursive: true });
   const sqlite = new SQLite(url);

@@ -391,14 +391,11 @@ export type DbContext = {
   /**
    * Names the state of the database's data: the same text means nothing was written in between, so an
    * answer computed after reading it may be reused (see AnswerCache). SQLite: this server's write count and
-   * the file's `data_version` (writes by other processes); PostgreSQL: the current snapshot, which changes
-   * whenever a transaction that may write begins or ends anywhere in the cluster.
+   * the file's `data_version` (writes by other processes); PostgreSQL: this server's write count and the
+   * change notices of other servers' writes (`pg-changes.ts`).
    */
   dataKey: () => Promise<string>;
-  /**
-   * The data key read without a round trip (SQLite, in-process: a counter and a pragma), for lookups cheaper
-   * than a query; null where reading the key costs as much as the query it would save (PostgreSQL).
-   */
+  /** The data key read without a round trip (both databases: in-process counters), for lookups cheaper than a query. */
   localDataKey: (() => string) | null;
   close: () => Promise<void>;
 };

@@ -1,4 +1,4 @@
-import { type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { type Migration, type MigrationProvider, Migrator, PostgresAdapter } from 'kysely';
 import type { Db } from './database.js';
 import * as foundation from './migrations/2026-11-28T2300-foundation.js';
 import * as memberCapacityDouble from './migrations/2026-11-28T2345-member-capacity-double.js';
@@ -9,6 +9,7 @@ import * as goals from './migrations/2026-11-29T0100-goals.js';
 import * as searchStatistics from './migrations/2026-11-29T0300-search-statistics.js';
 import * as importMappings from './migrations/2026-11-29T0330-import-mappings.js';
 import * as accountSearchIndex from './migrations/2026-11-29T0600-account-search-index.js';
+import { ensureChangeNotices } from './pg-changes.js';
 
 /** Forward-only, append-only: add new migrations at the end, never edit a landed one. */
 const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export async function migrateToLatest(db: Db): Promise<void> {
   if (error || failed) {
     throw new Error(`migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
   }
+  if (db.getExecutor().adapter instanceof PostgresAdapter) await ensureChangeNotices(db);
 }

@@ -20,7 +20,7 @@ describe('read-through lookups', () => {
     expect(await readThrough(handle(true), 'k', load)).toBe(4);
   });
 
-  it('always load where the data key is not read in-process (PostgreSQL)', async () => {
+  it('always load where no data key is read in-process', async () => {
     const db = handle(false);
     enableReadThrough({ db, localDataKey: null });
     let loads = 0;

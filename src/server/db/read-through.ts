@@ -5,7 +5,7 @@ const caches = new WeakMap<Db, StateCache<unknown>>();
 
 /**
  * Lets hot lookups on `database` be reused while nothing is written (see `readThrough`): `connect` enables it
- * where the data key is read in-process (SQLite); elsewhere `readThrough` always loads.
+ * where the data key is read in-process (both databases); without one `readThrough` always loads.
  */
 export function enableReadThrough(database: Pick<DbContext, 'db' | 'localDataKey'>): void {
   if (database.localDataKey) caches.set(database.db, new StateCache(database.localDataKey, 2000));
