@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -221,6 +222,7 @@ export async function dealScenarios(ctx: ScenarioContext): Promise<{ rows: Bench
   const database = connect(ctx.url);
   const deals = await generateDeals(database.db, ctx.data);
   await database.close();
+  execFileSync('sync'); // written out before measuring (see run.ts)
   const server = await startServer('server.ts', { DATABASE_URL: ctx.url, PORT: String(ctx.port) });
   const rows: BenchRow[] = [];
   const measured: Record<string, number> = {};

@@ -64,4 +64,35 @@ describe('AnswerCache', () => {
     await expect(s.cache.get('d', async () => Promise.reject(new Error('404')))).rejects.toThrow('404');
     expect(await s.cache.get('d', s.build('dddd'))).toBe('dddd');
   });
+
+  it('gives callers that miss together one build, and none to a later state or after a failure', async () => {
+    const s = setup();
+    let release: (text: string) => void = () => undefined;
+    let builds = 0;
+    const slow = () => {
+      builds++;
+      return new Promise<string>((resolve) => {
+        release = resolve;
+      });
+    };
+    const together = [s.cache.get('board', slow), s.cache.get('board', slow), s.cache.get('board', slow)];
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(builds).toBe(1);
+    release('shared');
+    expect(await Promise.all(together)).toEqual(['shared', 'shared', 'shared']);
+    // A write: the next miss builds anew even while an older build would be running.
+    s.write('s2');
+    expect(await s.cache.get('board', s.build('after the write'))).toBe('after the write');
+    let fail: (error: Error) => void = () => undefined;
+    const failing = () =>
+      new Promise<string>((_resolve, reject) => {
+        fail = reject;
+      });
+    s.write('s3');
+    const both = [s.cache.get('board', failing), s.cache.get('board', failing)];
+    await new Promise((resolve) => setImmediate(resolve));
+    fail(new Error('gone'));
+    for (const one of both) await expect(one).rejects.toThrow('gone');
+    expect(await s.cache.get('board', s.build('next'))).toBe('next');
+  });
 });

@@ -8,6 +8,7 @@
 export class AnswerCache {
   private readonly entries = new Map<string, { state: string; at: number; text: string }>();
   private size = 0;
+  private readonly building = new Map<string, Promise<string>>();
 
   constructor(
     private readonly dataKey: () => Promise<string>,
@@ -20,6 +21,17 @@ export class AnswerCache {
     const state = await this.dataKey();
     const entry = this.entries.get(key);
     if (entry && entry.state === state && this.now() - entry.at < this.ttlMs) return entry.text;
+    // Callers that miss together on the same key and state share one build (ten people opening the board
+    // just after a change, or as it expires, cost one build, not ten at once).
+    const flight = `${state}\u0000${key}`;
+    const building = this.building.get(flight);
+    if (building) return building;
+    const built = this.build(key, state, compute).finally(() => this.building.delete(flight));
+    this.building.set(flight, built);
+    return built;
+  }
+
+  private async build(key: string, state: string, compute: () => Promise<string>): Promise<string> {
     const text = await compute();
     this.forget(key);
     if (text.length <= this.maxChars) {

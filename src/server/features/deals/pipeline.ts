@@ -18,10 +18,13 @@ export type PipelineText = Omit<Pipeline, 'columns' | 'owners'> & { owners: stri
  */
 export async function projectPipeline(db: Db, auth: Auth, projectId: string, query: PipelineQuery): Promise<PipelineText> {
   const project = await requireProjectForDeals(db, auth, projectId, false);
-  const stages = await loadStages(db, auth.workspaceId, auth.userId);
   const condition = projectDeals(db, auth.workspaceId, projectId, query);
-  const totals = await boardTotals(db, auth.workspaceId, condition);
-  const { owners, cards } = await boardCards(db, auth.workspaceId, condition, query.closedCards, project.currency, Date.now());
+  // Three independent reads, side by side (on PostgreSQL each on its own connection: one wait instead of three).
+  const [stages, totals, { owners, cards }] = await Promise.all([
+    loadStages(db, auth.workspaceId, auth.userId),
+    boardTotals(db, auth.workspaceId, condition),
+    boardCards(db, auth.workspaceId, condition, query.closedCards, project.currency, Date.now()),
+  ]);
 
   const columns = stages.map((stage) => {
     const head: ColumnHead = {
