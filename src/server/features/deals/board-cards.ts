@@ -44,15 +44,21 @@ export async function boardCards(
   const object = sql.raw(pg ? 'json_build_object' : 'json_object');
   const array = (item: RawBuilder<unknown>, order: RawBuilder<unknown>) =>
     pg ? sql`coalesce(json_agg(${item} order by ${order}), '[]')::text` : sql`json_group_array(${item} order by ${order})`;
-  // The account's name by key for each card (a join would hash every account of the workspace on PostgreSQL).
-  const account = sql`(select a.name from accounts a where a.workspace_id = ${workspaceId} and a.id = s.account_id)`;
+  // The card's account name: on PostgreSQL read once per account of the shown deals (`acc`; per card, or a
+  // join hashing every account of the workspace, cost 8–12 % more), on SQLite by key per card (the CTE
+  // there costs 15 % more).
+  const account = pg ? sql`acc.name` : sql`(select a.name from accounts a where a.workspace_id = ${workspaceId} and a.id = s.account_id)`;
+  const accounts = pg
+    ? sql`, acc as (select a.id, a.name from accounts a where a.workspace_id = ${workspaceId} and a.id in (select s.account_id from s))`
+    : sql``;
   const fields = sql`'id', s.id, 'title', s.title, 'account', ${account}, 'amount', s.amount, 'owner', o.ix,
     'close', s.close, 'days', ${days}, 'rank', s.rank, 'version', s.version`;
   const card = sql`case when s.currency = ${boardCurrency} then ${object}(${fields}) else ${object}(${fields}, 'currency', s.currency) end`;
   const { rows } = await sql<{ stage: string | null; json: string }>`with s as (${shownDeals(workspaceId, condition, closedCards)}),
-    o as (select u.id, u.name, row_number() over (order by u.name, u.id) - 1 as ix from users u where u.id in (select s.owner_id from s))
+    o as (select u.id, u.name, row_number() over (order by u.name, u.id) - 1 as ix from users u where u.id in (select s.owner_id from s))${accounts}
     select s.stage, ${array(card, sql`s.n, s.rank, s.id`)} as json from s
     left join o on o.id = s.owner_id
+    ${pg ? sql`left join acc on acc.id = s.account_id` : sql``}
     group by s.stage
     union all
     select null, ${array(sql`${object}('id', o.id, 'name', o.name)`, sql`o.ix`)} from o`.execute(db);
