@@ -7,7 +7,7 @@ describe('AnswerCache', () => {
     let clock = 0;
     let builds = 0;
     const cache = new AnswerCache(
-      async () => state,
+      () => state,
       maxChars,
       ttlMs,
       () => clock,
@@ -42,7 +42,7 @@ describe('AnswerCache', () => {
 
   it('stores an answer under the state read before building it (a write during the build makes the next read miss)', async () => {
     let state = 'before';
-    const cache = new AnswerCache(async () => state);
+    const cache = new AnswerCache(() => state);
     await cache.get('k', async () => {
       state = 'after'; // a write lands while the answer is being built
       return 'built during the write';

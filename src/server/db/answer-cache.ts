@@ -11,14 +11,14 @@ export class AnswerCache {
   private readonly building = new Map<string, Promise<string>>();
 
   constructor(
-    private readonly dataKey: () => Promise<string>,
+    private readonly dataKey: () => string,
     private readonly maxChars = 16 * 1024 * 1024,
     private readonly ttlMs = 10_000,
     private readonly now: () => number = Date.now,
   ) {}
 
   async get(key: string, compute: () => Promise<string>): Promise<string> {
-    const state = await this.dataKey();
+    const state = this.dataKey();
     const entry = this.entries.get(key);
     if (entry && entry.state === state && this.now() - entry.at < this.ttlMs) return entry.text;
     // Callers that miss together on the same key and state share one build (ten people opening the board

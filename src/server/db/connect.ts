@@ -30,13 +30,13 @@ export function connect(url: string): DbContext {
     changes.start();
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: withCountedWrites(withNamedStatements(pool), changes) }) });
     const ping = sharedPing(() => pool.query('select 1').then(() => true));
-    const localDataKey = () => changes.key();
-    enableReadThrough({ db, localDataKey });
+    const dataKey = () => changes.key();
+    enableReadThrough({ db, dataKey });
     const close = async () => {
       await changes.close();
       await db.destroy();
     };
-    return { db, dialect: 'postgres', ping, dataKey: async () => localDataKey(), localDataKey, close };
+    return { db, dialect: 'postgres', ping, dataKey, close };
   }
   if (url !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(url)), { recursive: true });
   const sqlite = new SQLite(url);
@@ -57,9 +57,9 @@ export function connect(url: string): DbContext {
       return false;
     }
   };
-  const localDataKey = () => `${driver.changes}.${dataVersion.get()}`;
-  enableReadThrough({ db, localDataKey });
-  return { db, dialect: 'sqlite', ping, dataKey: async () => localDataKey(), localDataKey, close: () => db.destroy() };
+  const dataKey = () => `${driver.changes}.${dataVersion.get()}`;
+  enableReadThrough({ db, dataKey });
+  return { db, dialect: 'sqlite', ping, dataKey, close: () => db.destroy() };
 }
 
 /**

@@ -6,7 +6,7 @@ import { freshDatabase, settledKey, type TestDatabase, testDialects } from '../t
 /** Polls until the key differs from `before` (another process's write arrives as a notice on PostgreSQL). */
 async function keyAfter(database: TestDatabase, before: string): Promise<string> {
   for (let i = 0; i < 200; i++) {
-    const key = await database.dataKey();
+    const key = database.dataKey();
     if (key !== before) return key;
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
@@ -32,11 +32,11 @@ describe.each(testDialects())('the data key on %s', (dialect) => {
       .selectFrom('w')
       .selectAll()
       .execute();
-    expect(database.localDataKey?.()).toBe(k1);
+    expect(database.dataKey()).toBe(k1);
 
     // This server's write: changed as soon as the write is answered, before anything else runs.
     await addWorkspace('w1');
-    const k2 = database.localDataKey?.();
+    const k2 = database.dataKey();
     expect(k2).not.toBe(k1);
 
     await expect(
@@ -54,7 +54,7 @@ describe.each(testDialects())('the data key on %s', (dialect) => {
       const other = new SQLite(database.url);
       other.prepare("insert into workspaces (id, name, created_at) values ('w3', 'w3', '2026-01-01T00:00:00.000Z')").run();
       other.close();
-      expect(await database.dataKey()).not.toBe(k3);
+      expect(database.dataKey()).not.toBe(k3);
     } else {
       const other = new pg.Client({ connectionString: database.url });
       await other.connect();

@@ -392,10 +392,8 @@ export type DbContext = {
    * Names the state of the database's data: the same text means nothing was written in between, so an
    * answer computed after reading it may be reused (see AnswerCache). SQLite: this server's write count and
    * the file's `data_version` (writes by other processes); PostgreSQL: this server's write count and the
-   * change notices of other servers' writes (`pg-changes.ts`).
+   * change notices of other servers' writes (`pg-changes.ts`). Read in-process on both, without a round trip.
    */
-  dataKey: () => Promise<string>;
-  /** The data key read without a round trip (both databases: in-process counters), for lookups cheaper than a query. */
-  localDataKey: (() => string) | null;
+  dataKey: () => string;
   close: () => Promise<void>;
 };

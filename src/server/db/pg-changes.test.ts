@@ -52,8 +52,8 @@ describe.runIf(process.env.TEST_DATABASE_URL)('PostgreSQL change notices', () =>
     // Down: every reading is new, so nothing read before (or meanwhile) can be taken for current.
     let sawDown = false;
     for (let i = 0; i < 100 && !sawDown; i++) {
-      const first = await database.dataKey();
-      const second = await database.dataKey();
+      const first = database.dataKey();
+      const second = database.dataKey();
       sawDown = first !== second;
       if (!sawDown) await new Promise((resolve) => setTimeout(resolve, 10));
     }
@@ -63,7 +63,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('PostgreSQL change notices', () =>
     expect(after).not.toBe(before);
     await admin.query("insert into workspaces (id, name, created_at) values ('n1', 'n1', '2026-01-01T00:00:00.000Z')");
     await admin.end();
-    for (let i = 0; i < 200 && (await database.dataKey()) === after; i++) await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(await database.dataKey()).not.toBe(after);
+    for (let i = 0; i < 200 && database.dataKey() === after; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(database.dataKey()).not.toBe(after);
   });
 });

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import pg from 'pg';
 import type { Db } from './database.js';
+import { wrapClientQueries } from './pg-pool.js';
 
 /** The channel every table's change notice goes to (per database: PostgreSQL's notifications are). */
 const CHANNEL = 'qd_data_changed';
@@ -104,48 +105,23 @@ export class PgChanges {
   }
 }
 
-const PATCHED = Symbol('qd-counted-writes');
-
 /** Makes the pool's clients tell `changes` of each statement once it has been answered. */
 export function withCountedWrites(pool: pg.Pool, changes: PgChanges): pg.Pool {
-  const patch = (client: pg.PoolClient & { [PATCHED]?: true }) => {
-    if (client[PATCHED]) return client;
-    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
-    client.query = ((first: unknown, ...rest: unknown[]) => {
-      const text = typeof first === 'string' ? first : ((first as { text?: string } | null)?.text ?? '');
-      if (typeof (first as { submit?: unknown } | null)?.submit === 'function') {
-        // A cursor or another submittable: it answers as it goes; a text that may write counts at once.
+  return wrapClientQueries(pool, (query) => (first, ...rest) => {
+    const text = typeof first === 'string' ? first : ((first as { text?: string } | null)?.text ?? '');
+    if (typeof (first as { submit?: unknown } | null)?.submit === 'function') {
+      // A cursor or another submittable: it answers as it goes; a text that may write counts at once.
+      changes.answered(text);
+      return query(first, ...rest);
+    }
+    const callback = typeof rest[rest.length - 1] === 'function' ? (rest.pop() as (...a: unknown[]) => void) : null;
+    if (callback) {
+      return query(first, ...rest, (...results: unknown[]) => {
         changes.answered(text);
-        return query(first, ...rest);
-      }
-      const callback = typeof rest[rest.length - 1] === 'function' ? (rest.pop() as (...a: unknown[]) => void) : null;
-      if (callback) {
-        return query(first, ...rest, (...results: unknown[]) => {
-          changes.answered(text);
-          callback(...results);
-        });
-      }
-      const result = query(first, ...rest) as Promise<unknown>;
-      return result.then(
-        (value) => {
-          changes.answered(text);
-          return value;
-        },
-        (error) => {
-          changes.answered(text);
-          throw error;
-        },
-      );
-    }) as typeof client.query;
-    client[PATCHED] = true;
-    return client;
-  };
-  const connect = pool.connect.bind(pool) as (
-    callback?: (error: Error | undefined, client?: pg.PoolClient, done?: unknown) => void,
-  ) => unknown;
-  pool.connect = ((callback?: (error: Error | undefined, client?: pg.PoolClient, done?: unknown) => void) =>
-    callback
-      ? connect((error, client, done) => callback(error, client && patch(client), done))
-      : (connect() as Promise<pg.PoolClient>).then(patch)) as typeof pool.connect;
-  return pool;
+        callback(...results);
+      });
+    }
+    const settled = () => changes.answered(text);
+    return (query(first, ...rest) as Promise<unknown>).finally(settled);
+  });
 }

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { wrapClientQueries } from './pg-pool.js';
 
 /**
  * Which queries run as named (server-side prepared) statements on PostgreSQL. A query text seen
@@ -34,27 +35,10 @@ export class StatementNamer {
   }
 }
 
-const PATCHED = Symbol('qd-named-statements');
-
 /** Makes the pool's clients run the texts the namer names as named statements; everything else is unchanged. */
 export function withNamedStatements(pool: pg.Pool, namer = new StatementNamer()): pg.Pool {
-  const patch = (client: pg.PoolClient & { [PATCHED]?: true }) => {
-    if (client[PATCHED]) return client;
-    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
-    client.query = ((text: unknown, ...rest: unknown[]) => {
-      const name = typeof text === 'string' && Array.isArray(rest[0]) ? namer.nameFor(text) : undefined;
-      return name ? query({ name, text, values: rest[0] }, ...rest.slice(1)) : query(text, ...rest);
-    }) as typeof client.query;
-    client[PATCHED] = true;
-    return client;
-  };
-  const connect = pool.connect.bind(pool) as (
-    callback?: (error: Error | undefined, client?: pg.PoolClient, done?: unknown) => void,
-  ) => unknown;
-  // Both forms: a promise (Kysely) and a callback (the pool's own `query`).
-  pool.connect = ((callback?: (error: Error | undefined, client?: pg.PoolClient, done?: unknown) => void) =>
-    callback
-      ? connect((error, client, done) => callback(error, client && patch(client), done))
-      : (connect() as Promise<pg.PoolClient>).then(patch)) as typeof pool.connect;
-  return pool;
+  return wrapClientQueries(pool, (query) => (text, ...rest) => {
+    const name = typeof text === 'string' && Array.isArray(rest[0]) ? namer.nameFor(text) : undefined;
+    return name ? query({ name, text, values: rest[0] }, ...rest.slice(1)) : query(text, ...rest);
+  });
 }

@@ -9,7 +9,7 @@ describe('read-through lookups', () => {
   it('reuse a value on the enabled database until its data key changes, and never inside a transaction', async () => {
     let state = 1;
     const db = handle(false);
-    enableReadThrough({ db, localDataKey: () => String(state) });
+    enableReadThrough({ db, dataKey: () => String(state) });
     let loads = 0;
     const load = async () => ++loads;
     expect(await readThrough(db, 'k', load)).toBe(1);
@@ -20,9 +20,8 @@ describe('read-through lookups', () => {
     expect(await readThrough(handle(true), 'k', load)).toBe(4);
   });
 
-  it('always load where no data key is read in-process', async () => {
+  it('always load on a handle they were not enabled for', async () => {
     const db = handle(false);
-    enableReadThrough({ db, localDataKey: null });
     let loads = 0;
     const load = async () => ++loads;
     await readThrough(db, 'k', load);

@@ -5,10 +5,10 @@ const caches = new WeakMap<Db, StateCache<unknown>>();
 
 /**
  * Lets hot lookups on `database` be reused while nothing is written (see `readThrough`): `connect` enables it
- * where the data key is read in-process (both databases); without one `readThrough` always loads.
+ * for every database it opens; on a handle it was not enabled for, `readThrough` always loads.
  */
-export function enableReadThrough(database: Pick<DbContext, 'db' | 'localDataKey'>): void {
-  if (database.localDataKey) caches.set(database.db, new StateCache(database.localDataKey, 2000));
+export function enableReadThrough(database: Pick<DbContext, 'db' | 'dataKey'>): void {
+  caches.set(database.db, new StateCache(database.dataKey, 2000));
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * Values read from the database, reused while the database is unchanged. `stateOf` names the state of the
- * data (`DbContext.localDataKey`); it is read before the value is loaded, so a value is never stored under
+ * data (`DbContext.dataKey`); it is read before the value is loaded, so a value is never stored under
  * a state newer than what it was read from, and any write anywhere makes every stored value miss. Bounded
  * by count, oldest out first. Values are shared between callers: they must not be changed.
  */

@@ -58,8 +58,8 @@ export async function freshDatabase(dialect: Dialect): Promise<TestDatabase> {
 /** The key once two readings agree (on PostgreSQL, once the change notices are listened to). */
 export async function settledKey(database: TestDatabase): Promise<string> {
   for (let i = 0; i < 500; i++) {
-    const key = await database.dataKey();
-    if ((await database.dataKey()) === key) return key;
+    const key = database.dataKey();
+    if (database.dataKey() === key) return key;
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
   throw new Error('the data key never settled');
