@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Project } from '../../../core/projects/schemas.js';
+import { pageOf } from '../../../core/common/schemas.js';
+import { Project } from '../../../core/projects/schemas.js';
 import { testDialects } from '../../test/databases.js';
 import { auditRowsFor, countRows } from '../../test/db-inspect.js';
 import { buildProject, inviteUser, projectInput, type Session, signupOwner, startTestApp, type TestApp } from '../../test/harness.js';
@@ -327,6 +328,15 @@ describe.each(testDialects())('listing projects on %s', (dialect) => {
     } while (cursor && pages.length < 10);
     return { pages, ids };
   }
+
+  it('lists each project exactly as GET /projects/{id} answers it, in the schema and nothing more', async () => {
+    // The list is written as built (toProject), not checked again by zod on the way out: this holds it to the schema.
+    const page = (await owner.request('GET', '/projects?limit=100&sort=name')).json() as { items: Project[]; nextCursor: string | null };
+    expect(page.items).toHaveLength(projects.length);
+    for (const item of page.items) expect(item).toEqual((await owner.request('GET', `/projects/${item.id}`)).json());
+    expect(pageOf(Project).parse(page)).toEqual(page);
+    expect(page.items.map((p) => p.id).sort()).toEqual(projects.map((p) => p.id).sort());
+  });
 
   const columns = { name: 'name', startDate: 'startDate', endDate: 'endDate', updatedAt: 'updatedAt' } as const;
   for (const key of Object.keys(columns) as (keyof typeof columns)[]) {
