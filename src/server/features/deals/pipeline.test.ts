@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Deal, Pipeline } from '../../../core/deals/schemas.js';
+import { daysSince } from '../../../core/deals/rules.js';
+import type { Deal, Pipeline, PipelineCard } from '../../../core/deals/schemas.js';
 import { testDialects } from '../../test/databases.js';
 import { buildProject, inviteUser, type Session, signupOwner, startTestApp, type TestApp } from '../../test/harness.js';
+import { boardCards } from './board-cards.js';
+import { projectDeals } from './queries.js';
 
 const DAY = 86_400_000;
 
@@ -76,6 +79,49 @@ describe.each(testDialects())('pipeline board on %s', (dialect) => {
     expect(open.owners.map((o) => o.id)).toEqual([amy.userId, zoe.userId]);
     expect(open.columns.find((column) => column.stage === 'proposal')?.cards.map((card) => card.owner)).toEqual([1, 0, null]);
     expect(open.columns.find((column) => column.stage === 'won')).toMatchObject({ count: 3, cards: [] });
+  });
+
+  it('counts days in stage as daysSince does, at day boundaries and for any written form of the time', async () => {
+    const project = (await buildProject(owner, { name: 'Days', currency: 'CNY' })).id;
+    const now = Date.parse('2026-11-29T12:34:56.789Z');
+    const entered = [
+      '2026-11-29T12:34:56.789Z', // now: 0
+      '2026-11-27T12:34:56.789Z', // exactly 2 days
+      '2026-11-27T12:34:56.790Z', // 1 ms short of 2 days: 1
+      '2026-11-27T12:34:56.788Z', // 1 ms past: 2
+      '2026-11-28T23:59:59.999Z', // the day before, later in the day than now: 0
+      '2025-11-29T00:00:00.000Z', // a year: 365
+      '2024-02-29T12:34:56.789Z', // across a leap day
+      '2026-11-30T00:00:00.000Z', // in the future: 0
+      '2026-11-27T12:34:56Z', // no milliseconds: exactly 2 days
+      '2026-11-27T20:34:56.789+08:00', // an offset: exactly 2 days
+      '2026-11-27T20:34:57+08:00', // an offset, 1 ms short of 2 days: 1
+    ];
+    const deals: Deal[] = [];
+    for (const [i, at] of entered.entries()) {
+      const response = await owner.request('POST', `/projects/${project}/deals`, { title: `D${i}`, stage: 'lead', amount: 100 });
+      deals.push(response.json());
+      await t.database.db.updateTable('deals').set({ stage_entered_at: at }).where('id', '=', deals[i].id).execute();
+    }
+    const condition = projectDeals(t.database.db, owner.workspaceId, project, {});
+    const { cards } = await boardCards(t.database.db, owner.workspaceId, condition, 0, 'CNY', now);
+    const lead = JSON.parse(cards.get('lead') ?? '[]') as PipelineCard[];
+    const days = new Map(lead.map((card) => [card.id, card.days]));
+    expect(deals.map((deal) => days.get(deal.id))).toEqual(entered.map((at) => daysSince(at, now)));
+    // Worked out by hand, so that the rule itself is held too.
+    expect(entered.map((at) => daysSince(at, now))).toEqual([0, 2, 1, 2, 0, 365, 1004, 0, 2, 2, 1]);
+  });
+
+  it('writes any text of a card as a JSON string: quotes, backslashes, control characters, Chinese, emoji', async () => {
+    const project = (await buildProject(owner, { name: 'Texts', currency: 'CNY' })).id;
+    const title = 'A "quoted" \\ back\\slash, tab\t, 杭州云平台 🚀 </script>';
+    const accountName = 'Acme "北京" \\ Co\u0001';
+    const accountId = (await owner.request('POST', '/accounts', { name: accountName })).json().id;
+    const created = await owner.request('POST', `/projects/${project}/deals`, { title, stage: 'lead', amount: 1, accountId });
+    expect(created.statusCode, created.body).toBe(201);
+    const board = (await owner.request('GET', `/projects/${project}/pipeline`)).json() as Pipeline;
+    const card = board.columns.find((column) => column.stage === 'lead')?.cards[0];
+    expect(card).toMatchObject({ title, account: accountName });
   });
 
   it('shows every change at once although boards are reused while nothing changes', async () => {
