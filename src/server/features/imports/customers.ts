@@ -13,6 +13,7 @@ import { type Cell, cellText, type Parsed } from '../../../core/imports/parse-va
 import { resolveFields } from '../../../core/imports/presets.js';
 import type { AccountImportQuery, ContactImportQuery, ImportResult } from '../../../core/imports/schemas.js';
 import { nowIso } from '../../clock.js';
+import { insertRows } from '../../db/bulk.js';
 import type { AccountTable, ContactTable, Db, Trx } from '../../db/database.js';
 import type { Auth } from '../../http/access.js';
 import { AppError, rule } from '../../http/errors.js';
@@ -204,7 +205,7 @@ const ACCOUNTS: Spec<AccountField, ReturnType<typeof mapAccountRow> extends Pars
         queue.push(accountRow(auth.workspaceId, { ...fields, owner_id: ownerId }));
       },
       flush: async (trx) => {
-        if (queue.length) await trx.insertInto('accounts').values(queue.splice(0)).execute();
+        if (queue.length) await insertRows(trx, 'accounts', queue.splice(0));
       },
     };
   },
@@ -270,8 +271,8 @@ const CONTACTS: Spec<ContactField, ReturnType<typeof mapContactRow> extends Pars
         });
       },
       flush: async (trx) => {
-        if (newAccounts.length) await trx.insertInto('accounts').values(newAccounts.splice(0)).execute();
-        if (queue.length) await trx.insertInto('contacts').values(queue.splice(0)).execute();
+        if (newAccounts.length) await insertRows(trx, 'accounts', newAccounts.splice(0));
+        if (queue.length) await insertRows(trx, 'contacts', queue.splice(0));
       },
     };
   },

@@ -5,7 +5,7 @@ import { type Cell, cellText } from '../../../core/imports/parse-values.js';
 import { detectPreset, foldStage, PRESETS, resolveColumns } from '../../../core/imports/presets.js';
 import type { ImportQuery, ImportResult } from '../../../core/imports/schemas.js';
 import { nowIso, todayIn } from '../../clock.js';
-import { prepareBulkWrite } from '../../db/bulk.js';
+import { insertRows, prepareBulkWrite } from '../../db/bulk.js';
 import type { AccountTable, ContactTable, Db, DealStageHistoryTable, DealTable, Trx } from '../../db/database.js';
 import type { Auth } from '../../http/access.js';
 import { AppError, rule } from '../../http/errors.js';
@@ -119,10 +119,10 @@ export async function importDeals(
     const ranks = new Map<string, string | null>();
     const flush = async () => {
       if (!trx) return;
-      if (accounts.length) await trx.insertInto('accounts').values(accounts.splice(0)).execute();
-      if (contacts.length) await trx.insertInto('contacts').values(contacts.splice(0)).execute();
-      if (deals.length) await trx.insertInto('deals').values(deals.splice(0)).execute();
-      if (history.length) await trx.insertInto('deal_stage_history').values(history.splice(0)).execute();
+      if (accounts.length) await insertRows(trx, 'accounts', accounts.splice(0));
+      if (contacts.length) await insertRows(trx, 'contacts', contacts.splice(0));
+      if (deals.length) await insertRows(trx, 'deals', deals.splice(0));
+      if (history.length) await insertRows(trx, 'deal_stage_history', history.splice(0));
     };
     const accountFor = (name: string | null): string | null => {
       if (!name) return null;
