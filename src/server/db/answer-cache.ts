@@ -1,14 +1,14 @@
 /**
- * Answers computed from the database (as JSON text), reused while the database has not changed since.
+ * Answers computed from the database (JSON text, or its bytes), reused while the database has not changed since.
  * `dataKey` names the state of the whole database (see `DbContext.dataKey`): it is read before the answer
  * is computed, so an answer is stored under a state at least as old as the data it was made from, and
- * any write anywhere makes every stored answer miss. Bounded by total size; an entry also expires after
+ * any write anywhere makes every stored answer miss. Bounded by total size (characters of text, bytes of a Buffer); an entry also expires after
  * `ttlMs` (answers may hold clock-derived figures such as days in a stage).
  */
-export class AnswerCache {
-  private readonly entries = new Map<string, { state: string; at: number; text: string }>();
+export class AnswerCache<T extends string | Buffer = string> {
+  private readonly entries = new Map<string, { state: string; at: number; text: T }>();
   private size = 0;
-  private readonly building = new Map<string, Promise<string>>();
+  private readonly building = new Map<string, Promise<T>>();
 
   constructor(
     private readonly dataKey: () => string,
@@ -17,7 +17,7 @@ export class AnswerCache {
     private readonly now: () => number = Date.now,
   ) {}
 
-  async get(key: string, compute: () => Promise<string>): Promise<string> {
+  async get(key: string, compute: () => Promise<T>): Promise<T> {
     const state = this.dataKey();
     const entry = this.entries.get(key);
     if (entry && entry.state === state && this.now() - entry.at < this.ttlMs) return entry.text;
@@ -31,7 +31,7 @@ export class AnswerCache {
     return built;
   }
 
-  private async build(key: string, state: string, compute: () => Promise<string>): Promise<string> {
+  private async build(key: string, state: string, compute: () => Promise<T>): Promise<T> {
     const text = await compute();
     this.forget(key);
     if (text.length <= this.maxChars) {

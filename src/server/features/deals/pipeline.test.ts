@@ -105,7 +105,7 @@ describe.each(testDialects())('pipeline board on %s', (dialect) => {
     }
     const condition = projectDeals(t.database.db, owner.workspaceId, project, {});
     const { cards } = await boardCards(t.database.db, owner.workspaceId, condition, 0, 'CNY', now);
-    const lead = JSON.parse(cards.get('lead') ?? '[]') as PipelineCard[];
+    const lead = JSON.parse(String(cards.get('lead') ?? '[]')) as PipelineCard[];
     const days = new Map(lead.map((card) => [card.id, card.days]));
     expect(deals.map((deal) => days.get(deal.id))).toEqual(entered.map((at) => daysSince(at, now)));
     // Worked out by hand, so that the rule itself is held too.

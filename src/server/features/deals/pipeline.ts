@@ -2,13 +2,13 @@ import type { Pipeline, PipelineQuery } from '../../../core/deals/schemas.js';
 import type { Db } from '../../db/database.js';
 import type { Auth } from '../../http/access.js';
 import { loadStages } from '../stages/queries.js';
-import { boardCards, boardTotals } from './board-cards.js';
+import { boardCards, boardTotals, type JsonText } from './board-cards.js';
 import { projectDeals } from './queries.js';
 import { requireProjectForDeals } from './service.js';
 
 type ColumnHead = Omit<Pipeline['columns'][number], 'cards'>;
-/** A board whose owners and cards are JSON text already (cards per column, in column order); `boardJson` writes the answer. */
-export type PipelineText = Omit<Pipeline, 'columns' | 'owners'> & { owners: string; columns: { head: ColumnHead; cards: string }[] };
+/** A board whose owners and cards are JSON already (cards per column, in column order); `boardJson` writes the answer. */
+export type PipelineText = Omit<Pipeline, 'columns' | 'owners'> & { owners: JsonText; columns: { head: ColumnHead; cards: JsonText }[] };
 
 /**
  * The pipeline board of a project: one column per stage with count, total and weighted amount and the
@@ -57,9 +57,16 @@ export async function projectPipeline(db: Db, auth: Auth, projectId: string, que
   return { projectId, currency: project.currency, owners, columns };
 }
 
-/** The board as the JSON of `Pipeline`: the heads are serialized here, owners and cards are the database's text. */
-export function boardJson(board: PipelineText): string {
-  const columns = board.columns.map(({ head, cards }) => `${JSON.stringify(head).slice(0, -1)},"cards":${cards}}`);
+/**
+ * The board as the JSON of `Pipeline`, in UTF-8 bytes: the heads are serialized here, owners and cards are
+ * the database's JSON. Sent (and reused) as bytes, the answer is never measured or encoded again.
+ */
+export function boardJson(board: PipelineText): Buffer {
   const top = { projectId: board.projectId, currency: board.currency };
-  return `${JSON.stringify(top).slice(0, -1)},"owners":${board.owners},"columns":[${columns.join(',')}]}`;
+  const parts: JsonText[] = [`${JSON.stringify(top).slice(0, -1)},"owners":`, board.owners, ',"columns":['];
+  board.columns.forEach(({ head, cards }, i) => {
+    parts.push(`${i === 0 ? '' : ','}${JSON.stringify(head).slice(0, -1)},"cards":`, cards, '}');
+  });
+  parts.push(']}');
+  return Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part) : part)));
 }
