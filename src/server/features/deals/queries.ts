@@ -299,7 +299,7 @@ type PageQuery = SelectQueryBuilder<any, any, any>;
 
 /** What a page query reads of each deal: its row (and account name), or its JSON text; with the sort's value. */
 type PageColumns = 'row' | 'json';
-type PageRow<C extends PageColumns> = { id: string; sort_value: string | number } & (C extends 'row' ? DealRow : { json: string });
+type PageRow<C extends PageColumns> = { id: string; sort_value: string | number } & (C extends 'row' ? DealRow : { json: string | Buffer });
 
 /**
  * One page of a project's deals (filters, sort, cursor; `limit + 1` rows, the last telling whether another
@@ -321,7 +321,8 @@ async function pageRows<C extends PageColumns>(
   const read = (q: PageQuery): PageQuery => {
     const withSort = q.select(sql`${sort.expr}`.as('sort_value'));
     return columns === 'json'
-      ? withSort.select([dealJson(db).as('json'), 'd.id'])
+      ? // On SQLite as bytes (a blob): the page is sent as bytes, never decoded into a string and encoded again.
+        withSort.select([(isPostgres(db) ? dealJson(db) : sql`cast(${dealJson(db)} as blob)`).as('json'), 'd.id'])
       : withSort.selectAll('d').select('a.name as account_name');
   };
   const page = async (q: PageQuery) => (await q.execute()) as PageRow<C>[];
@@ -392,11 +393,24 @@ export async function listDeals(db: Db, workspaceId: string, projectId: string, 
   return { items: page.items.map(toDeal), nextCursor: page.nextCursor };
 }
 
-/** The same page as the answer's JSON text, each deal written by the database (`dealJson`). */
-export async function listDealsJson(db: Db, workspaceId: string, projectId: string, query: DealListQuery): Promise<string> {
+/**
+ * The same page as the answer's JSON, each deal written by the database (`dealJson`): UTF-8 bytes on SQLite
+ * (each deal a blob), text on PostgreSQL (its driver gives text).
+ */
+export async function listDealsJson(db: Db, workspaceId: string, projectId: string, query: DealListQuery): Promise<string | Buffer> {
   const page = pageFrom(await pageRows(db, workspaceId, projectId, query, 'json'), query.limit, cursorOf(query));
-  return `{"items":[${page.items.map((row) => row.json).join(',')}],"nextCursor":${JSON.stringify(page.nextCursor)}}`;
+  const tail = `],"nextCursor":${JSON.stringify(page.nextCursor)}}`;
+  if (isPostgres(db)) return `{"items":[${page.items.map((row) => row.json).join(',')}${tail}`;
+  const parts: Buffer[] = [Buffer.from('{"items":[')];
+  page.items.forEach((row, i) => {
+    if (i > 0) parts.push(COMMA);
+    parts.push(row.json as Buffer);
+  });
+  parts.push(Buffer.from(tail));
+  return Buffer.concat(parts);
 }
+
+const COMMA = Buffer.from(',');
 
 export async function userTimeZone(db: Db | Trx, userId: string): Promise<string> {
   const row = await db.selectFrom('users').select('time_zone').where('id', '=', userId).executeTakeFirst();

@@ -28,11 +28,11 @@ export const dealRoutes =
         querystring: DealListQuery,
         response: { 200: DealPage, ...errors },
       },
-      // The page's JSON is written by the database in the schema's shape (dealJson): sent as it is.
+      // The page's JSON is written by the database in the schema's shape (dealJson): sent as it is (bytes or text).
       serializerCompiler: writtenAsIs,
       handler: async (request, reply) => {
-        const text = await listProjectDeals(db, authOf(request), request.params.id, request.query);
-        return reply.type('application/json; charset=utf-8').send(text as unknown as DealPage);
+        const page = await listProjectDeals(db, authOf(request), request.params.id, request.query);
+        return reply.type('application/json; charset=utf-8').send(page as unknown as DealPage);
       },
     });
 

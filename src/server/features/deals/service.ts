@@ -92,7 +92,7 @@ export function checkStatusFields(deal: Pick<Deal, 'status' | 'closeDate' | 'los
 }
 
 /** A page of a project's deals, as the answer's JSON text. */
-export async function listProjectDeals(db: Db, auth: Auth, projectId: string, query: DealListQuery): Promise<string> {
+export async function listProjectDeals(db: Db, auth: Auth, projectId: string, query: DealListQuery): Promise<string | Buffer> {
   await requireProjectForDeals(db, auth, projectId, false);
   return listDealsJson(db, auth.workspaceId, projectId, query);
 }
