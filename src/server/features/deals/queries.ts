@@ -278,21 +278,37 @@ export function keysetAfter(expr: RawBuilder<unknown>, desc: boolean, cursor: Cu
  * A deal as JSON text written by the database, over `d` (a deal row) and `a` (its account): the fields of
  * `Deal` in its order, each as `toDeal` makes it of the same row (deals.test.ts holds the two equal on
  * both databases). A page of 50 is then 50 strings instead of 1,300 values turned into JavaScript and back
- * into JSON — two thirds of a page's time on SQLite.
+ * into JSON — two thirds of a page's time on SQLite. On PostgreSQL the text is joined from the fields
+ * (`to_json` escapes each text; numbers print as JSON does): `json_build_object` looks up the type of each
+ * of its 44 arguments on every row and writes spaces, a tenth of the page's bytes.
  */
 export function dealJson(db: Db | Trx): RawBuilder<string> {
-  const pg = isPostgres(db);
-  const object = sql.raw(pg ? 'json_build_object' : 'json_object');
-  const contract = sql`case when d.contract_number is null then null else ${object}('number', d.contract_number,
+  if (isPostgres(db)) return pgDealJson;
+  const contract = sql`case when d.contract_number is null then null else json_object('number', d.contract_number,
     'value', d.contract_value, 'signedDate', d.contract_signed_date, 'termMonths', d.contract_term_months) end`;
-  const json = sql<string>`${object}('id', d.id, 'projectId', d.project_id, 'title', d.title, 'accountId', d.account_id,
+  return sql<string>`json_object('id', d.id, 'projectId', d.project_id, 'title', d.title, 'accountId', d.account_id,
     'accountName', a.name, 'contactId', d.contact_id, 'amount', d.amount, 'currency', d.currency, 'stage', d.stage,
     'probability', d.probability, 'expectedCloseDate', d.expected_close_date, 'closeDate', d.close_date,
     'status', d.status, 'ownerId', d.owner_id, 'source', d.source, 'lostReason', d.lost_reason, 'contract', ${contract},
     'rank', d.rank, 'stageEnteredAt', d.stage_entered_at, 'createdAt', d.created_at, 'updatedAt', d.updated_at,
     'version', d.version)`;
-  return pg ? sql<string>`${json}::text` : json;
 }
+
+/** A JSON value of a text or number column on PostgreSQL (`null` for NULL). */
+const pgText = (column: string) => sql.raw(`coalesce(to_json(${column})::text, 'null')`);
+const pgNumber = (column: string) => sql.raw(`coalesce(${column}::text, 'null')`);
+const pgDealJson = sql<string>`'{"id":' || ${pgText('d.id')} || ',"projectId":' || ${pgText('d.project_id')}
+  || ',"title":' || ${pgText('d.title')} || ',"accountId":' || ${pgText('d.account_id')} || ',"accountName":' || ${pgText('a.name')}
+  || ',"contactId":' || ${pgText('d.contact_id')} || ',"amount":' || ${pgNumber('d.amount')} || ',"currency":' || ${pgText('d.currency')}
+  || ',"stage":' || ${pgText('d.stage')} || ',"probability":' || ${pgNumber('d.probability')}
+  || ',"expectedCloseDate":' || ${pgText('d.expected_close_date')} || ',"closeDate":' || ${pgText('d.close_date')}
+  || ',"status":' || ${pgText('d.status')} || ',"ownerId":' || ${pgText('d.owner_id')} || ',"source":' || ${pgText('d.source')}
+  || ',"lostReason":' || ${pgText('d.lost_reason')} || ',"contract":' || case when d.contract_number is null then 'null'
+    else '{"number":' || ${pgText('d.contract_number')} || ',"value":' || ${pgNumber('d.contract_value')}
+      || ',"signedDate":' || ${pgText('d.contract_signed_date')} || ',"termMonths":' || ${pgNumber('d.contract_term_months')} || '}' end
+  || ',"rank":' || ${pgText('d.rank')} || ',"stageEnteredAt":' || ${pgText('d.stage_entered_at')}
+  || ',"createdAt":' || ${pgText('d.created_at')} || ',"updatedAt":' || ${pgText('d.updated_at')}
+  || ',"version":' || ${pgNumber('d.version')} || '}'`;
 
 // biome-ignore lint/suspicious/noExplicitAny: a page's queries differ in what they read from (the table, a window of it); each reads the same columns of d and a.
 type PageQuery = SelectQueryBuilder<any, any, any>;
