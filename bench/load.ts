@@ -70,12 +70,11 @@ export const loadGenerator = hasWrk ? 'wrk' : 'autocannon';
  */
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP ?? 3);
 
+/** `warmup`: seconds of unmeasured load first (default WARMUP_SECONDS; 0 when the server is warm already). */
+type LoadOptions = { connections: number; seconds: number; headers?: Record<string, string>; warmup?: number };
+
 /** A bounded load on loopback: `connections` for `seconds`, paths cycling through `paths`. wrk when installed (a C client leaves the server the CPU), else autocannon. */
-export async function load(
-  port: number,
-  paths: string[],
-  options: { connections: number; seconds: number; headers?: Record<string, string> },
-): Promise<LoadResult> {
+export async function load(port: number, paths: string[], options: LoadOptions): Promise<LoadResult> {
   return hasWrk ? loadWithWrk(port, paths, options) : loadWithAutocannon(port, paths, options);
 }
 
@@ -86,11 +85,7 @@ function toMs(text: string): number {
   return m[2] === 'us' ? value / 1000 : m[2] === 's' ? value * 1000 : value;
 }
 
-async function loadWithWrk(
-  port: number,
-  paths: string[],
-  options: { connections: number; seconds: number; headers?: Record<string, string> },
-): Promise<LoadResult> {
+async function loadWithWrk(port: number, paths: string[], options: LoadOptions): Promise<LoadResult> {
   const script = path.join(os.tmpdir(), `qd-wrk-${process.pid}.lua`);
   const headerLines = Object.entries(options.headers ?? {})
     .map(([k, v]) => `wrk.headers[${JSON.stringify(k)}] = ${JSON.stringify(v)}`)
@@ -110,7 +105,8 @@ end
     execFileSync('wrk', ['-t1', `-c${options.connections}`, `-d${seconds}s`, '--latency', '-s', script, `http://127.0.0.1:${port}`], {
       encoding: 'utf8',
     });
-  run(WARMUP_SECONDS);
+  const warmup = options.warmup ?? WARMUP_SECONDS;
+  if (warmup > 0) run(warmup);
   const out = run(options.seconds);
   fs.rmSync(script, { force: true });
   return parseWrk(out);
@@ -134,11 +130,7 @@ export function parseWrk(out: string): LoadResult {
   };
 }
 
-async function loadWithAutocannon(
-  port: number,
-  paths: string[],
-  options: { connections: number; seconds: number; headers?: Record<string, string> },
-): Promise<LoadResult> {
+async function loadWithAutocannon(port: number, paths: string[], options: LoadOptions): Promise<LoadResult> {
   let i = 0;
   const run = (duration: number) =>
     autocannon({
@@ -148,7 +140,8 @@ async function loadWithAutocannon(
       headers: options.headers,
       requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: paths[i++ % paths.length] }) }],
     });
-  await run(WARMUP_SECONDS);
+  const warmup = options.warmup ?? WARMUP_SECONDS;
+  if (warmup > 0) await run(warmup);
   const result = await run(options.seconds);
   return {
     rps: result.requests.average,
