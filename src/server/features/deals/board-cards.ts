@@ -1,6 +1,6 @@
 import { type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { Db } from '../../db/database.js';
-import { isPostgres } from './queries.js';
+import { isPostgres, pgJson } from './queries.js';
 
 const DAY_MS = 86_400_000;
 
@@ -95,9 +95,8 @@ function pgCard(account: RawBuilder<unknown>, boardCurrency: string, now: number
   const days = sql`greatest(0, case when length(${at}) = 24 and right(${at}, 1) = 'Z'
     then (${iso.slice(0, 10)}::date - left(${at}, 10)::date) - (substr(${at}, 12) collate "C" > ${iso.slice(11)})::int
     else (${now}::bigint - round(extract(epoch from ${at}::timestamptz) * 1000)::bigint) / ${sql.lit(DAY_MS)} end)`;
-  const text = (value: RawBuilder<unknown>) => sql`coalesce(to_json(${value})::text, 'null')`;
-  return sql`'{"id":' || to_json(s.id)::text || ',"title":' || to_json(s.title)::text || ',"account":' || ${text(account)}
-    || ',"amount":' || s.amount || ',"owner":' || coalesce(o.ix::text, 'null') || ',"close":' || ${text(sql`s.close`)}
+  return sql`'{"id":' || to_json(s.id)::text || ',"title":' || to_json(s.title)::text || ',"account":' || ${pgJson(account)}
+    || ',"amount":' || s.amount || ',"owner":' || coalesce(o.ix::text, 'null') || ',"close":' || ${pgJson(sql`s.close`)}
     || ',"days":' || ${days} || ',"rank":' || to_json(s.rank)::text || ',"version":' || s.version
     || case when s.currency = ${boardCurrency} then '}' else ',"currency":' || to_json(s.currency)::text || '}' end`;
 }

@@ -294,8 +294,10 @@ export function dealJson(db: Db | Trx): RawBuilder<string> {
     'version', d.version)`;
 }
 
-/** A JSON value of a text or number column on PostgreSQL (`null` for NULL). */
-const pgText = (column: string) => sql.raw(`coalesce(to_json(${column})::text, 'null')`);
+/** PostgreSQL: a value as JSON text (`to_json` escapes a text), `null` for NULL. */
+export const pgJson = (value: RawBuilder<unknown>) => sql<string>`coalesce(to_json(${value})::text, 'null')`;
+const pgText = (column: string) => pgJson(sql.raw(column));
+/** PostgreSQL: a number column as JSON (its text form is JSON's), `null` for NULL. */
 const pgNumber = (column: string) => sql.raw(`coalesce(${column}::text, 'null')`);
 const pgDealJson = sql<string>`'{"id":' || ${pgText('d.id')} || ',"projectId":' || ${pgText('d.project_id')}
   || ',"title":' || ${pgText('d.title')} || ',"accountId":' || ${pgText('d.account_id')} || ',"accountName":' || ${pgText('a.name')}
