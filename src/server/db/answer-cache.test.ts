@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { AnswerCache } from './answer-cache.js';
 
 describe('AnswerCache', () => {
-  const setup = (maxChars = 1_000, ttlMs = 10_000) => {
+  const setup = (maxSize = 1_000, ttlMs = 10_000) => {
     let state = 's1';
     let clock = 0;
     let builds = 0;
     const cache = new AnswerCache(
       () => state,
-      maxChars,
+      maxSize,
       ttlMs,
       () => clock,
     );

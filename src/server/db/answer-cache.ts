@@ -12,7 +12,7 @@ export class AnswerCache<T extends string | Buffer = string> {
 
   constructor(
     private readonly dataKey: () => string,
-    private readonly maxChars = 16 * 1024 * 1024,
+    private readonly maxSize = 16 * 1024 * 1024,
     private readonly ttlMs = 10_000,
     private readonly now: () => number = Date.now,
   ) {}
@@ -34,8 +34,8 @@ export class AnswerCache<T extends string | Buffer = string> {
   private async build(key: string, state: string, compute: () => Promise<T>): Promise<T> {
     const text = await compute();
     this.forget(key);
-    if (text.length <= this.maxChars) {
-      while (this.size + text.length > this.maxChars) this.forget(this.entries.keys().next().value as string);
+    if (text.length <= this.maxSize) {
+      while (this.size + text.length > this.maxSize) this.forget(this.entries.keys().next().value as string);
       this.entries.set(key, { state, at: this.now(), text });
       this.size += text.length;
     }

@@ -1,5 +1,6 @@
-import { CompiledQuery, PostgresAdapter, sql } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import type { Database, Trx } from './database.js';
+import { isPostgres } from './dialect.js';
 
 /**
  * Before a bulk write on PostgreSQL: plan every statement of this transaction afresh. The foreign-key
@@ -8,7 +9,7 @@ import type { Database, Trx } from './database.js';
  * is and look the key up in its index. (SQLite plans each statement itself.)
  */
 export async function prepareBulkWrite(trx: Trx): Promise<void> {
-  if (trx.getExecutor().adapter instanceof PostgresAdapter) await sql`set local plan_cache_mode = force_custom_plan`.execute(trx);
+  if (isPostgres(trx)) await sql`set local plan_cache_mode = force_custom_plan`.execute(trx);
 }
 
 /** SQL texts of multi-row inserts, by dialect, table, columns and row count (an import repeats a few shapes). */
@@ -22,7 +23,7 @@ const insertTexts = new Map<string, string>();
 export async function insertRows<K extends keyof Database & string>(trx: Trx, table: K, rows: Database[K][]): Promise<void> {
   if (rows.length === 0) return;
   const columns = Object.keys(rows[0]);
-  const pg = trx.getExecutor().adapter instanceof PostgresAdapter;
+  const pg = isPostgres(trx);
   const shape = `${pg ? 'pg' : 'sqlite'}|${table}|${columns.join(',')}|${rows.length}`;
   let text = insertTexts.get(shape);
   if (!text) {

@@ -1,5 +1,6 @@
-import { type Migration, type MigrationProvider, Migrator, PostgresAdapter } from 'kysely';
+import { type Migration, type MigrationProvider, Migrator } from 'kysely';
 import type { Db } from './database.js';
+import { isPostgres } from './dialect.js';
 import * as foundation from './migrations/2026-11-28T2300-foundation.js';
 import * as memberCapacityDouble from './migrations/2026-11-28T2345-member-capacity-double.js';
 import * as plan from './migrations/2026-11-29T0000-plan.js';
@@ -33,5 +34,5 @@ export async function migrateToLatest(db: Db): Promise<void> {
   if (error || failed) {
     throw new Error(`migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
   }
-  if (db.getExecutor().adapter instanceof PostgresAdapter) await ensureChangeNotices(db);
+  if (isPostgres(db)) await ensureChangeNotices(db);
 }

@@ -1,11 +1,9 @@
 import { type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { Db } from '../../db/database.js';
-import { isPostgres, pgJson } from './queries.js';
+import { isPostgres, type JsonText } from '../../db/dialect.js';
+import { pgJson } from './queries.js';
 
 const DAY_MS = 86_400_000;
-
-/** JSON as the database gives it: its UTF-8 bytes (SQLite, a blob) or text (PostgreSQL). */
-export type JsonText = string | Buffer;
 
 /**
  * The deals a board shows, as `s`: every open deal that passes the filters, and the `closedCards` most

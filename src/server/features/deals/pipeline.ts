@@ -1,8 +1,9 @@
 import type { Pipeline, PipelineQuery } from '../../../core/deals/schemas.js';
 import type { Db } from '../../db/database.js';
+import { type JsonText, jsonBytes } from '../../db/dialect.js';
 import type { Auth } from '../../http/access.js';
 import { loadStages } from '../stages/queries.js';
-import { boardCards, boardTotals, type JsonText } from './board-cards.js';
+import { boardCards, boardTotals } from './board-cards.js';
 import { projectDeals } from './queries.js';
 import { requireProjectForDeals } from './service.js';
 
@@ -57,10 +58,7 @@ export async function projectPipeline(db: Db, auth: Auth, projectId: string, que
   return { projectId, currency: project.currency, owners, columns };
 }
 
-/**
- * The board as the JSON of `Pipeline`, in UTF-8 bytes: the heads are serialized here, owners and cards are
- * the database's JSON. Sent (and reused) as bytes, the answer is never measured or encoded again.
- */
+/** The board as the JSON bytes of `Pipeline`: the heads are serialized here, owners and cards are the database's JSON. */
 export function boardJson(board: PipelineText): Buffer {
   const top = { projectId: board.projectId, currency: board.currency };
   const parts: JsonText[] = [`${JSON.stringify(top).slice(0, -1)},"owners":`, board.owners, ',"columns":['];
@@ -68,5 +66,5 @@ export function boardJson(board: PipelineText): Buffer {
     parts.push(`${i === 0 ? '' : ','}${JSON.stringify(head).slice(0, -1)},"cards":`, cards, '}');
   });
   parts.push(']}');
-  return Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part) : part)));
+  return jsonBytes(parts);
 }

@@ -1,22 +1,12 @@
-import { PostgresAdapter, type RawBuilder, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
+import { type RawBuilder, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
 import type { Deal, DealFilters, DealListQuery, DealStatus } from '../../../core/deals/schemas.js';
 import type { Db, DealTable, Trx } from '../../db/database.js';
+import { isPostgres, type JsonText, jsonBytes } from '../../db/dialect.js';
 import { prepared } from '../../db/prepared.js';
 import { readThrough } from '../../db/read-through.js';
 import { AppError } from '../../http/errors.js';
 import { type Cursor, decodeCursor, likePattern, pageFrom } from '../../http/pagination.js';
 import { accountsNamedLike, SCAN_WINDOW, scannedTextCondition, titleMatches, WALK_MATCHES } from './search.js';
-
-const postgres = new WeakMap<object, boolean>();
-/** Whether `db` talks to PostgreSQL (the one place deal queries differ by dialect). */
-export function isPostgres(db: Db | Trx): boolean {
-  let known = postgres.get(db);
-  if (known === undefined) {
-    known = db.getExecutor().adapter instanceof PostgresAdapter;
-    postgres.set(db, known);
-  }
-  return known;
-}
 
 export type DealRow = DealTable & { account_name: string | null };
 
@@ -82,13 +72,14 @@ export const toRow = (workspaceId: string, deal: Deal): DealTable => ({
   version: deal.version,
 });
 
-export const dealSelect = (db: Db | Trx, workspaceId: string) =>
+/** `deals as d` with each deal's account as `a` (none for a deal without one). */
+const dealsWithAccount = (db: Db | Trx) =>
   db
     .selectFrom('deals as d')
-    .leftJoin('accounts as a', (join) => join.onRef('a.workspace_id', '=', 'd.workspace_id').onRef('a.id', '=', 'd.account_id'))
-    .selectAll('d')
-    .select('a.name as account_name')
-    .where('d.workspace_id', '=', workspaceId);
+    .leftJoin('accounts as a', (join) => join.onRef('a.workspace_id', '=', 'd.workspace_id').onRef('a.id', '=', 'd.account_id'));
+
+export const dealSelect = (db: Db | Trx, workspaceId: string) =>
+  dealsWithAccount(db).selectAll('d').select('a.name as account_name').where('d.workspace_id', '=', workspaceId);
 
 const dealQuery = prepared((db, workspaceId: string, id: string) => dealSelect(db, workspaceId).where('d.id', '=', id));
 
@@ -317,7 +308,7 @@ type PageQuery = SelectQueryBuilder<any, any, any>;
 
 /** What a page query reads of each deal: its row (and account name), or its JSON text; with the sort's value. */
 type PageColumns = 'row' | 'json';
-type PageRow<C extends PageColumns> = { id: string; sort_value: string | number } & (C extends 'row' ? DealRow : { json: string | Buffer });
+type PageRow<C extends PageColumns> = { id: string; sort_value: string | number } & (C extends 'row' ? DealRow : { json: JsonText });
 
 /**
  * One page of a project's deals (filters, sort, cursor; `limit + 1` rows, the last telling whether another
@@ -374,9 +365,7 @@ async function pageRows<C extends PageColumns>(
         ? { rowids: titles.rowids, walk: titles.rowids.length >= WALK_MATCHES && sort.key !== 'createdAt' }
         : undefined;
     const plus = known?.walk ? '' : '+';
-    let matches = db
-      .selectFrom('deals as d')
-      .leftJoin('accounts as a', (join) => join.onRef('a.workspace_id', '=', 'd.workspace_id').onRef('a.id', '=', 'd.account_id'))
+    let matches = dealsWithAccount(db)
       .where(sql<SqlBool>`${sql.raw(plus)}d.workspace_id = ${workspaceId}`)
       .where(projectDeals(db, workspaceId, projectId, query, sortedBy, known));
     if (cursor) matches = matches.where(keysetAfter(sort.expr, sort.desc, cursor));
@@ -387,9 +376,7 @@ async function pageRows<C extends PageColumns>(
         .limit(query.limit + 1),
     );
   }
-  let q = db
-    .selectFrom('deals as d')
-    .leftJoin('accounts as a', (join) => join.onRef('a.workspace_id', '=', 'd.workspace_id').onRef('a.id', '=', 'd.account_id'))
+  let q = dealsWithAccount(db)
     .where('d.workspace_id', '=', workspaceId)
     .where(projectDeals(db, workspaceId, projectId, query, sortedBy));
   if (cursor) q = q.where(keysetAfter(sort.expr, sort.desc, cursor));
@@ -412,23 +399,19 @@ export async function listDeals(db: Db, workspaceId: string, projectId: string, 
 }
 
 /**
- * The same page as the answer's JSON, each deal written by the database (`dealJson`): UTF-8 bytes on SQLite
- * (each deal a blob), text on PostgreSQL (its driver gives text).
+ * The same page as the answer's JSON bytes, each deal written by the database (`dealJson`; on SQLite read
+ * as bytes, never decoded into a string).
  */
-export async function listDealsJson(db: Db, workspaceId: string, projectId: string, query: DealListQuery): Promise<string | Buffer> {
+export async function listDealsJson(db: Db, workspaceId: string, projectId: string, query: DealListQuery): Promise<Buffer> {
   const page = pageFrom(await pageRows(db, workspaceId, projectId, query, 'json'), query.limit, cursorOf(query));
-  const tail = `],"nextCursor":${JSON.stringify(page.nextCursor)}}`;
-  if (isPostgres(db)) return `{"items":[${page.items.map((row) => row.json).join(',')}${tail}`;
-  const parts: Buffer[] = [Buffer.from('{"items":[')];
-  page.items.forEach((row, i) => {
-    if (i > 0) parts.push(COMMA);
-    parts.push(row.json as Buffer);
-  });
-  parts.push(Buffer.from(tail));
-  return Buffer.concat(parts);
+  const parts: JsonText[] = ['{"items":['];
+  for (const [i, row] of page.items.entries()) {
+    if (i > 0) parts.push(',');
+    parts.push(row.json);
+  }
+  parts.push(`],"nextCursor":${JSON.stringify(page.nextCursor)}}`);
+  return jsonBytes(parts);
 }
-
-const COMMA = Buffer.from(',');
 
 export async function userTimeZone(db: Db | Trx, userId: string): Promise<string> {
   const row = await db.selectFrom('users').select('time_zone').where('id', '=', userId).executeTakeFirst();

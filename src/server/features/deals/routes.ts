@@ -28,7 +28,7 @@ export const dealRoutes =
         querystring: DealListQuery,
         response: { 200: DealPage, ...errors },
       },
-      // The page's JSON is written by the database in the schema's shape (dealJson): sent as it is (bytes or text).
+      // The page's JSON is written by the database in the schema's shape (dealJson): sent as its bytes.
       serializerCompiler: writtenAsIs,
       handler: async (request, reply) => {
         const page = await listProjectDeals(db, authOf(request), request.params.id, request.query);

@@ -91,8 +91,8 @@ export function checkStatusFields(deal: Pick<Deal, 'status' | 'closeDate' | 'los
   if (deal.status !== 'won' && deal.contract !== null) throw rule('Only a won deal has a contract.', { field: 'contract' });
 }
 
-/** A page of a project's deals, as the answer's JSON text. */
-export async function listProjectDeals(db: Db, auth: Auth, projectId: string, query: DealListQuery): Promise<string | Buffer> {
+/** A page of a project's deals, as the answer's JSON bytes. */
+export async function listProjectDeals(db: Db, auth: Auth, projectId: string, query: DealListQuery): Promise<Buffer> {
   await requireProjectForDeals(db, auth, projectId, false);
   return listDealsJson(db, auth.workspaceId, projectId, query);
 }
