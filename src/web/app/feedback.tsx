@@ -1,4 +1,5 @@
-import { lazy, type ReactNode, Suspense, useState } from 'react';
+import { type ReactNode, Suspense, useState } from 'react';
+import { lazyNamed } from '../components/lazy-named';
 
 type Kind = 'success' | 'error' | 'warning' | 'info';
 export type Toast = { kind: Kind; content: string; duration?: number };
@@ -12,7 +13,7 @@ let show: ((toast: Toast) => void) | null = null;
 let queue: Toast[] = [];
 let requestHost: (() => void) | null = null;
 
-const MessageHost = lazy(() => import('./message-host').then((module) => ({ default: module.MessageHost })));
+const MessageHost = lazyNamed(() => import('./message-host'), 'MessageHost');
 
 function push(toast: Toast): void {
   if (show) show(toast);

@@ -21,14 +21,23 @@ function CrashNotice() {
   );
 }
 
-type State = { error: unknown };
+type Props = { children: ReactNode; resetKey: string };
+type State = { error: unknown; resetKey: string };
 
-/** A page that threw while rendering: say so and offer a reload (a new deploy can make old chunks disappear). */
-export class RouteErrorBoundary extends Component<{ children: ReactNode }, State> {
-  override state: State = { error: null };
+/**
+ * A page that threw while rendering: say so and offer a reload (a new deploy can make old chunks disappear). Going to
+ * another address (`resetKey`) clears the error; the pages under it are not mounted anew on every navigation (as a
+ * `key` would do: the shell, its menu and icons again each time a deal is opened).
+ */
+export class RouteErrorBoundary extends Component<Props, State> {
+  override state: State = { error: null, resetKey: this.props.resetKey };
 
-  static getDerivedStateFromError(error: unknown): State {
+  static getDerivedStateFromError(error: unknown): Partial<State> {
     return { error };
+  }
+
+  static getDerivedStateFromProps(props: Props, state: State): Partial<State> | null {
+    return props.resetKey === state.resetKey ? null : { error: null, resetKey: props.resetKey };
   }
 
   override componentDidCatch(error: unknown): void {

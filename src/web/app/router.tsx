@@ -1,7 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { type ComponentType, lazy, type ReactNode, Suspense, useEffect } from 'react';
+import { type ComponentType, type ReactNode, Suspense, useEffect } from 'react';
 import { Navigate, Outlet, Route, Routes, useLocation, useParams } from 'react-router';
+import { lazyNamed } from '../components/lazy-named';
 import { QueryError } from '../components/query-error';
+import { LazyDealPage } from '../features/deals/lazy-deal-page';
 import { projectQuery } from '../features/projects/project-query';
 import { useMe, useSetupState, wasSignedOutOnPurpose } from './auth';
 import { FullPageSpin, PageSpin } from './loading';
@@ -13,8 +15,7 @@ import { AppShell } from './shell';
  * A page loaded on demand: each route is its own chunk, so the first page downloads only what it shows.
  * (Declarative routes rather than a data router: the data router adds ~16 KB gzipped that nothing here uses.)
  */
-function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
-  const Page = lazy<ComponentType>(() => load().then((module) => ({ default: module[name] })));
+function page(Page: ComponentType) {
   return (
     <Suspense fallback={<PageSpin />}>
       <Page />
@@ -67,19 +68,19 @@ function RequireUser() {
   return <AppShell />;
 }
 
-const setupPage = page(() => import('../features/setup/setup-page'), 'SetupPage');
-const signInPage = page(() => import('../features/auth/sign-in-page'), 'SignInPage');
-const invitePage = page(() => import('../features/auth/accept-invitation-page'), 'AcceptInvitationPage');
-const projectsPage = page(() => import('../features/projects/projects-page'), 'ProjectsPage');
-const projectPage = page(() => import('../features/projects/project-page'), 'ProjectPage');
-const workspacePage = page(() => import('../features/workspace/workspace-settings-page'), 'WorkspaceSettingsPage');
-const accountPage = page(() => import('../features/account/account-page'), 'AccountPage');
-const dealPage = page(() => import('../features/deals/deal-page'), 'DealPage');
-const accountsPage = page(() => import('../features/accounts/accounts-page'), 'AccountsPage');
-const customerPage = page(() => import('../features/accounts/account-page'), 'AccountPage');
-const contactsPage = page(() => import('../features/contacts/contacts-page'), 'ContactsPage');
-const contactPage = page(() => import('../features/contacts/contact-page'), 'ContactPage');
-const notFoundPage = page(() => import('./not-found'), 'NotFoundPage');
+const setupPage = page(lazyNamed(() => import('../features/setup/setup-page'), 'SetupPage'));
+const signInPage = page(lazyNamed(() => import('../features/auth/sign-in-page'), 'SignInPage'));
+const invitePage = page(lazyNamed(() => import('../features/auth/accept-invitation-page'), 'AcceptInvitationPage'));
+const projectsPage = page(lazyNamed(() => import('../features/projects/projects-page'), 'ProjectsPage'));
+const projectPage = page(lazyNamed(() => import('../features/projects/project-page'), 'ProjectPage'));
+const workspacePage = page(lazyNamed(() => import('../features/workspace/workspace-settings-page'), 'WorkspaceSettingsPage'));
+const accountPage = page(lazyNamed(() => import('../features/account/account-page'), 'AccountPage'));
+const dealPage = page(LazyDealPage);
+const accountsPage = page(lazyNamed(() => import('../features/accounts/accounts-page'), 'AccountsPage'));
+const customerPage = page(lazyNamed(() => import('../features/accounts/account-page'), 'AccountPage'));
+const contactsPage = page(lazyNamed(() => import('../features/contacts/contacts-page'), 'ContactsPage'));
+const contactPage = page(lazyNamed(() => import('../features/contacts/contact-page'), 'ContactPage'));
+const notFoundPage = page(lazyNamed(() => import('./not-found'), 'NotFoundPage'));
 
 /**
  * A project's page starts reading its project at once, while the page's code loads: on a hard load the
@@ -97,7 +98,7 @@ function ProjectRoute() {
 export function AppRoutes() {
   const location = useLocation();
   return (
-    <RouteErrorBoundary key={location.pathname}>
+    <RouteErrorBoundary resetKey={location.pathname}>
       <Routes>
         <Route element={<SetupGate />}>
           <Route path="/setup" element={setupPage} />

@@ -1,14 +1,15 @@
 import { BankOutlined, ContactsOutlined, MenuOutlined, ProjectOutlined, SettingOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Grid, Layout, Menu, type MenuProps, Typography } from 'antd';
-import { lazy, Suspense, useCallback, useLayoutEffect, useRef, useState } from 'react';
+import { Suspense, useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { lazyNamed } from '../components/lazy-named';
 import logoUrl from '../favicon.svg';
 import { isAdmin, useCurrentUser } from './auth';
 import { PageSpin } from './loading';
 import { UserMenu } from './user-menu';
 
-const MobileNav = lazy(() => import('./mobile-nav').then((module) => ({ default: module.MobileNav })));
+const MobileNav = lazyNamed(() => import('./mobile-nav'), 'MobileNav');
 
 /** Which side-menu entry a path belongs to. */
 function sectionOf(pathname: string): string {
@@ -105,7 +106,8 @@ export function AppShell() {
         </Layout.Header>
         <Layout.Content className="qd-content">
           <Suspense fallback={<PageSpin />}>
-            <Outlet />
+            {/* A page starts afresh at each address (another deal, another project); the shell around it stays. */}
+            <Outlet key={location.pathname} />
           </Suspense>
         </Layout.Content>
       </Layout>

@@ -1,8 +1,9 @@
-import { type ComponentProps, lazy } from 'react';
+import { type ComponentProps } from 'react';
 import { Deferred } from './lazy-modal';
+import { lazyNamed } from './lazy-named';
 import type { SecretModal } from './secret-modal';
 
-const Modal = lazy(() => import('./secret-modal').then((module) => ({ default: module.SecretModal })));
+const Modal = lazyNamed(() => import('./secret-modal'), 'SecretModal');
 
 export function LazySecretModal(props: ComponentProps<typeof SecretModal>) {
   return (

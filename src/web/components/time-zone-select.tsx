@@ -1,12 +1,12 @@
 import { GlobalOutlined } from '@ant-design/icons';
 import { Input } from 'antd';
-import { lazy, Suspense, useState } from 'react';
+import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { lazyNamed } from './lazy-named';
 
 type Props = { value?: string; onChange?: (value: string) => void; testId?: string };
 
-const load = () => import('./time-zone-picker');
-const TimeZonePicker = lazy(() => load().then((module) => ({ default: module.TimeZonePicker })));
+const TimeZonePicker = lazyNamed(() => import('./time-zone-picker'), 'TimeZonePicker');
 
 /**
  * The time zone, with a searchable list of every IANA zone. The list (antd Select) is downloaded when the user
@@ -21,7 +21,7 @@ export function TimeZoneSelect({ value, onChange, testId = 'time-zone-select' }:
       value={value?.replaceAll('_', ' ')}
       prefix={<GlobalOutlined />}
       aria-label={t('auth.timeZone')}
-      onMouseEnter={() => void load()}
+      onMouseEnter={TimeZonePicker.preload}
       onFocus={() => setActive(true)}
       onClick={() => setActive(true)}
       data-testid={testId}

@@ -1,11 +1,12 @@
 import { Modal } from 'antd';
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { PageSpin } from '../../app/loading';
 import { useOpenedOnce } from '../../components/lazy-modal';
+import { lazyNamed } from '../../components/lazy-named';
 
-const ImportFlow = lazy(() => import('../deals/import-flow').then((module) => ({ default: module.ImportFlow })));
+const ImportFlow = lazyNamed(() => import('../deals/import-flow'), 'ImportFlow');
 
 type Props = { open: boolean; kind: 'accounts' | 'contacts'; onClose: () => void };
 

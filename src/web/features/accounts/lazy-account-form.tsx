@@ -1,11 +1,11 @@
-import { type ComponentProps, lazy } from 'react';
+import { type ComponentProps } from 'react';
 import { Deferred } from '../../components/lazy-modal';
+import { lazyNamed } from '../../components/lazy-named';
 import type { AccountFormModal } from './account-form-modal';
 
-const load = () => import('./account-form-modal');
-const Modal = lazy(() => load().then((module) => ({ default: module.AccountFormModal })));
+const Modal = lazyNamed(() => import('./account-form-modal'), 'AccountFormModal');
 
-export const preloadAccountForm = (): void => void load();
+export const preloadAccountForm = Modal.preload;
 
 export function LazyAccountFormModal(props: ComponentProps<typeof AccountFormModal>) {
   return (

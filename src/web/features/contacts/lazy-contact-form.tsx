@@ -1,11 +1,11 @@
-import { type ComponentProps, lazy } from 'react';
+import { type ComponentProps } from 'react';
 import { Deferred } from '../../components/lazy-modal';
+import { lazyNamed } from '../../components/lazy-named';
 import type { ContactFormModal } from './contact-form-modal';
 
-const load = () => import('./contact-form-modal');
-const Modal = lazy(() => load().then((module) => ({ default: module.ContactFormModal })));
+const Modal = lazyNamed(() => import('./contact-form-modal'), 'ContactFormModal');
 
-export const preloadContactForm = (): void => void load();
+export const preloadContactForm = Modal.preload;
 
 export function LazyContactFormModal(props: ComponentProps<typeof ContactFormModal>) {
   return (

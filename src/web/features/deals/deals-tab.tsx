@@ -1,11 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Flex, Segmented } from 'antd';
-import { lazy, Suspense, startTransition, useCallback, useEffect, useMemo, useState } from 'react';
+import { Suspense, startTransition, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { Project } from '../../../core/projects/schemas';
 import { PageSpin } from '../../app/loading';
+import { lazyNamed } from '../../components/lazy-named';
 import { BoardFilterBar } from './board-filter-bar';
 import { type BoardFilters, filtersFrom, writeFilters } from './board-filters';
 import { LazyDealFormModal, preloadDealForm } from './lazy-deal-form';
@@ -13,8 +14,8 @@ import { PipelineBoard } from './pipeline-board';
 import { useCanEditDeals } from './use-can-edit-deals';
 import { pipelineQuery } from './use-deals';
 
-const DealList = lazy(() => import('./deal-list').then((module) => ({ default: module.DealList })));
-const ImportWizard = lazy(() => import('./import-wizard').then((module) => ({ default: module.ImportWizard })));
+const DealList = lazyNamed(() => import('./deal-list'), 'DealList');
+const ImportWizard = lazyNamed(() => import('./import-wizard'), 'ImportWizard');
 
 const VIEWS = ['board', 'list', 'import'] as const;
 type View = (typeof VIEWS)[number];

@@ -1,11 +1,11 @@
-import { type ComponentProps, lazy } from 'react';
+import { type ComponentProps } from 'react';
 import { Deferred } from '../../components/lazy-modal';
+import { lazyNamed } from '../../components/lazy-named';
 import type { ActivityFormModal } from './activity-form-modal';
 
-const load = () => import('./activity-form-modal');
-const Modal = lazy(() => load().then((module) => ({ default: module.ActivityFormModal })));
+const Modal = lazyNamed(() => import('./activity-form-modal'), 'ActivityFormModal');
 
-export const preloadActivityForm = (): void => void load();
+export const preloadActivityForm = Modal.preload;
 
 export function LazyActivityFormModal(props: ComponentProps<typeof ActivityFormModal>) {
   return (

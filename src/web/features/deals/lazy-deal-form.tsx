@@ -1,12 +1,12 @@
-import { type ComponentProps, lazy } from 'react';
+import { type ComponentProps } from 'react';
 import { Deferred } from '../../components/lazy-modal';
+import { lazyNamed } from '../../components/lazy-named';
 import type { DealFormModal } from './deal-form-modal';
 
-const load = () => import('./deal-form-modal');
-const Modal = lazy(() => load().then((module) => ({ default: module.DealFormModal })));
+const Modal = lazyNamed(() => import('./deal-form-modal'), 'DealFormModal');
 
 /** Starts downloading the deal form on hover or focus of the button that opens it. */
-export const preloadDealForm = (): void => void load();
+export const preloadDealForm = Modal.preload;
 
 export function LazyDealFormModal(props: ComponentProps<typeof DealFormModal>) {
   return (

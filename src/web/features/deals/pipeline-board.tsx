@@ -29,6 +29,7 @@ import type { BoardFilters } from './board-filters';
 import { dropPlace, isSamePlace, moveCard, type Place, placeOf } from './board-move';
 import { DealCardBody, ROW_HEIGHT } from './deal-card';
 import { LazyCloseDealModal } from './lazy-close-deal';
+import { LazyDealPage } from './lazy-deal-page';
 import { markOpenDeal } from './perf-marks';
 import { useBoardAnnouncements } from './use-board-announcements';
 import { dealQuery, usePipeline } from './use-deals';
@@ -90,7 +91,7 @@ export function PipelineBoard({ project, filters, canEdit, onCreate }: Props) {
 
   // The deal page's code downloads while the browser is idle, so the first card opened does not wait for it.
   useEffect(() => {
-    const id = requestIdleCallback(() => void import('./deal-page'));
+    const id = requestIdleCallback(LazyDealPage.preload);
     return () => cancelIdleCallback(id);
   }, []);
 

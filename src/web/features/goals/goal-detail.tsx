@@ -1,11 +1,12 @@
 import { ApartmentOutlined, DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex, Skeleton, Tag, Tooltip, Typography } from 'antd';
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isPipelineMetric } from '../../../core/goals/goal-scope';
 import type { GoalNode } from '../../../core/goals/schemas';
 import { ConfirmDelete } from '../../components/confirm-delete';
 import { DateRange } from '../../components/date-text';
+import { lazyNamed } from '../../components/lazy-named';
 import { Panel } from '../../components/panel';
 import { QueryError } from '../../components/query-error';
 import { ForecastDrivers } from './forecast-drivers';
@@ -18,8 +19,8 @@ import { useAttainedHistory } from './use-attained-history';
 import { useForecast, useSmart } from './use-goals';
 
 /** ECharts and the check-in form are the heavy parts: each downloads when first shown. */
-const BurnUpChart = lazy(() => import('./burn-up-chart').then((module) => ({ default: module.BurnUpChart })));
-const CheckInsPanel = lazy(() => import('./check-ins-panel').then((module) => ({ default: module.CheckInsPanel })));
+const BurnUpChart = lazyNamed(() => import('./burn-up-chart'), 'BurnUpChart');
+const CheckInsPanel = lazyNamed(() => import('./check-ins-panel'), 'CheckInsPanel');
 
 export type GoalActions = {
   onEdit: () => void;

@@ -1,15 +1,14 @@
-import { type ComponentProps, lazy } from 'react';
+import { type ComponentProps } from 'react';
 import { Deferred } from '../../components/lazy-modal';
+import { lazyNamed } from '../../components/lazy-named';
 import type { GoalFormModal } from './goal-form-modal';
 import type { SplitQuotasModal } from './split-quotas-modal';
 
-const loadForm = () => import('./goal-form-modal');
-const loadSplit = () => import('./split-quotas-modal');
-const FormModal = lazy(() => loadForm().then((module) => ({ default: module.GoalFormModal })));
-const SplitModal = lazy(() => loadSplit().then((module) => ({ default: module.SplitQuotasModal })));
+const FormModal = lazyNamed(() => import('./goal-form-modal'), 'GoalFormModal');
+const SplitModal = lazyNamed(() => import('./split-quotas-modal'), 'SplitQuotasModal');
 
-export const preloadGoalForm = (): void => void loadForm();
-export const preloadSplit = (): void => void loadSplit();
+export const preloadGoalForm = FormModal.preload;
+export const preloadSplit = SplitModal.preload;
 
 /** The goal form (with its SMART check and pickers) downloads when first opened. */
 export function LazyGoalFormModal(props: ComponentProps<typeof GoalFormModal>) {

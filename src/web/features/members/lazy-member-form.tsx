@@ -1,11 +1,11 @@
-import { type ComponentProps, lazy } from 'react';
+import { type ComponentProps } from 'react';
 import { Deferred } from '../../components/lazy-modal';
+import { lazyNamed } from '../../components/lazy-named';
 import type { MemberFormModal } from './member-form-modal';
 
-const load = () => import('./member-form-modal');
-const Modal = lazy(() => load().then((module) => ({ default: module.MemberFormModal })));
+const Modal = lazyNamed(() => import('./member-form-modal'), 'MemberFormModal');
 
-export const preloadMemberForm = (): void => void load();
+export const preloadMemberForm = Modal.preload;
 
 export function LazyMemberFormModal(props: ComponentProps<typeof MemberFormModal>) {
   return (

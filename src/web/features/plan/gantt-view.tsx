@@ -1,5 +1,5 @@
 import { Alert, Button, Empty, Flex, Skeleton, Typography } from 'antd';
-import { type KeyboardEvent, lazy, useEffect, useMemo, useRef, useState } from 'react';
+import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { mondayToFridayCalendar } from '../../../core/calendar/calendar';
 import { fromEpochDay, toEpochDay } from '../../../core/calendar/civil-date';
@@ -8,6 +8,7 @@ import type { Project } from '../../../core/projects/schemas';
 import type { TaskListItem } from '../../../core/tasks/schemas';
 import { useLocale } from '../../app/locale';
 import { Deferred } from '../../components/lazy-modal';
+import { lazyNamed } from '../../components/lazy-named';
 import { QueryError } from '../../components/query-error';
 import { useMembers } from '../members/use-members';
 import { GanttBoard } from './gantt-board';
@@ -28,8 +29,8 @@ import {
   useSchedule,
 } from './use-plan';
 
-const TaskDrawer = lazy(() => import('./task-drawer').then((module) => ({ default: module.TaskDrawer })));
-const DependencyModal = lazy(() => import('./dependency-modal').then((module) => ({ default: module.DependencyModal })));
+const TaskDrawer = lazyNamed(() => import('./task-drawer'), 'TaskDrawer');
+const DependencyModal = lazyNamed(() => import('./dependency-modal'), 'DependencyModal');
 
 const SCALE_KEY = 'qd_gantt_scale';
 const storedScale = (): ScaleKind => {

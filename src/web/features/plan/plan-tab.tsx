@@ -1,5 +1,5 @@
 import { Segmented } from 'antd';
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { ProjectRole } from '../../../core/members/schemas';
@@ -9,9 +9,10 @@ import { PageSpin } from '../../app/loading';
 import { useMembers } from '../members/use-members';
 import { GanttView } from './gantt-view';
 import './gantt.css';
+import { lazyNamed } from '../../components/lazy-named';
 
-const BaselinesView = lazy(() => import('./baselines-view').then((module) => ({ default: module.BaselinesView })));
-const TimeWeekView = lazy(() => import('./time-week-view').then((module) => ({ default: module.TimeWeekView })));
+const BaselinesView = lazyNamed(() => import('./baselines-view'), 'BaselinesView');
+const TimeWeekView = lazyNamed(() => import('./time-week-view'), 'TimeWeekView');
 
 const VIEWS = ['gantt', 'baselines', 'time'] as const;
 type View = (typeof VIEWS)[number];

@@ -1,11 +1,11 @@
-import { type ComponentProps, lazy } from 'react';
+import { type ComponentProps } from 'react';
 import { Deferred } from '../../components/lazy-modal';
+import { lazyNamed } from '../../components/lazy-named';
 import type { DeleteProjectModal } from './delete-project-modal';
 
-const load = () => import('./delete-project-modal');
-const Modal = lazy(() => load().then((module) => ({ default: module.DeleteProjectModal })));
+const Modal = lazyNamed(() => import('./delete-project-modal'), 'DeleteProjectModal');
 
-export const preloadDeleteProject = (): void => void load();
+export const preloadDeleteProject = Modal.preload;
 
 export function LazyDeleteProjectModal(props: ComponentProps<typeof DeleteProjectModal>) {
   return (

@@ -1,12 +1,12 @@
-import { type ComponentProps, lazy } from 'react';
+import { type ComponentProps } from 'react';
 import { Deferred } from '../../components/lazy-modal';
+import { lazyNamed } from '../../components/lazy-named';
 import type { ProjectFormModal } from './project-form-modal';
 
-const load = () => import('./project-form-modal');
-const Modal = lazy(() => load().then((module) => ({ default: module.ProjectFormModal })));
+const Modal = lazyNamed(() => import('./project-form-modal'), 'ProjectFormModal');
 
 /** Starts downloading the form (date pickers and all) on hover or focus of the button that opens it. */
-export const preloadProjectForm = (): void => void load();
+export const preloadProjectForm = Modal.preload;
 
 export function LazyProjectFormModal(props: ComponentProps<typeof ProjectFormModal>) {
   return (

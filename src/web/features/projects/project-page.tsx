@@ -1,11 +1,12 @@
 import { DeleteOutlined, EditOutlined, InboxOutlined, RollbackOutlined } from '@ant-design/icons';
 import { Alert, Button, Tabs, Tag } from 'antd';
-import { lazy, type ReactNode, Suspense, useEffect, useState } from 'react';
+import { type ReactNode, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { isAdmin, useCurrentUser } from '../../app/auth';
 import { useMessage } from '../../app/feedback';
 import { PageSpin } from '../../app/loading';
+import { lazyNamed } from '../../components/lazy-named';
 import { PageHeader } from '../../components/page-header';
 import { recordState } from '../../components/record-state';
 import { TeamTab } from '../members/team-tab';
@@ -20,9 +21,9 @@ import { useDeleteProject, useProject, useUpdateProject } from './use-projects';
 const TABS = ['overview', 'plan', 'deals', 'goals', 'team', 'history'] as const;
 
 /** The plan, the pipeline and the goals are big screens: each downloads when its tab first opens. */
-const PlanTab = lazy(() => import('../plan/plan-tab').then((module) => ({ default: module.PlanTab })));
-const DealsTab = lazy(() => import('../deals/deals-tab').then((module) => ({ default: module.DealsTab })));
-const GoalsTab = lazy(() => import('../goals/goals-tab').then((module) => ({ default: module.GoalsTab })));
+const PlanTab = lazyNamed(() => import('../plan/plan-tab'), 'PlanTab');
+const DealsTab = lazyNamed(() => import('../deals/deals-tab'), 'DealsTab');
+const GoalsTab = lazyNamed(() => import('../goals/goals-tab'), 'GoalsTab');
 type TabKey = (typeof TABS)[number];
 
 /** `/projects/:id`: header with the project's actions, and its tabs (the tab is in the address: `?tab=team`). */

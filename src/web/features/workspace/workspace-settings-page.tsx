@@ -1,19 +1,20 @@
 import { Alert, Tabs } from 'antd';
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { isAdmin, useCurrentUser } from '../../app/auth';
 import { PageSpin } from '../../app/loading';
+import { lazyNamed } from '../../components/lazy-named';
 import { PageHeader } from '../../components/page-header';
 import { UsersTab } from './users-tab';
 
 const TABS = ['users', 'invitations', 'stages', 'calendars', 'rates'] as const;
 
 /** Creating invitations needs a form; it is downloaded when its tab opens. */
-const StagesTab = lazy(() => import('../deals/stages-tab').then((module) => ({ default: module.StagesTab })));
-const CalendarsTab = lazy(() => import('../plan/calendars-tab').then((module) => ({ default: module.CalendarsTab })));
-const ExchangeRatesTab = lazy(() => import('../goals/exchange-rates-tab').then((module) => ({ default: module.ExchangeRatesTab })));
-const InvitationsTab = lazy(() => import('./invitations-tab').then((module) => ({ default: module.InvitationsTab })));
+const StagesTab = lazyNamed(() => import('../deals/stages-tab'), 'StagesTab');
+const CalendarsTab = lazyNamed(() => import('../plan/calendars-tab'), 'CalendarsTab');
+const ExchangeRatesTab = lazyNamed(() => import('../goals/exchange-rates-tab'), 'ExchangeRatesTab');
+const InvitationsTab = lazyNamed(() => import('./invitations-tab'), 'InvitationsTab');
 
 /** `/settings/workspace`: the workspace's people and invitations (owners and admins). */
 export function WorkspaceSettingsPage() {
