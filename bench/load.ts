@@ -27,7 +27,11 @@ export async function startServer(script: string, env: Record<string, string>): 
   const bundled = script === 'server.ts' && fs.existsSync(PRODUCTION_ENTRY);
   const child = fork(bundled ? PRODUCTION_ENTRY : path.resolve(import.meta.dirname, script), [], {
     // The same flags for every server, the bare baseline too: one runtime configuration on both sides of a ratio.
-    execArgv: bundled ? SERVE_FLAGS : [...SERVE_FLAGS, '--import', 'tsx'],
+    // BENCH_NODE_FLAGS adds flags for a look inside (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
+    execArgv: [
+      ...(bundled ? SERVE_FLAGS : [...SERVE_FLAGS, '--import', 'tsx']),
+      ...(process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []),
+    ],
     env: { ...process.env, ...env, LOG_LEVEL: 'warn', NODE_ENV: 'production' },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
