@@ -320,13 +320,15 @@ export async function dealScenarios(ctx: ScenarioContext): Promise<{ rows: Bench
       .executeTakeFirstOrThrow();
     await check.close();
     measured.create = create.perSecond;
+    const stored = create.errors === 0 && create.non2xx === 0 && Number(created.n) === 10_000;
     rows.push({
       scenario: `${ctx.label}: create 10,000 deals via the API, 10 conn (${Number(created.n).toLocaleString('en')} stored)`,
       value: `${fmt(create.perSecond)} deals/s`,
       p50: create.p50,
       p99: create.p99,
-      target: '≥ 1,000/s, p99 ≤ 50 ms, 0 errors',
-      ok: create.perSecond >= 1000 && create.p99 <= 50 && create.errors === 0 && create.non2xx === 0 && Number(created.n) === 10_000,
+      // SPEC §5's bar is SQLite mode's; PostgreSQL mode's writes are reported beside it (issue 3), and must not fail.
+      target: ctx.sqlite ? '0 errors, all stored (reported beside SQLite)' : '≥ 1,000/s, p99 ≤ 50 ms, 0 errors',
+      ok: ctx.sqlite ? stored : stored && create.perSecond >= 1000 && create.p99 <= 50,
     });
 
     // Moving a deal between stages (sequential drops, each with the version it saw).
@@ -379,13 +381,16 @@ export async function dealScenarios(ctx: ScenarioContext): Promise<{ rows: Bench
       (q) => `${big}?q=${encodeURIComponent(q)}&limit=50&sort=-updatedAt`,
     );
     const search = await load(ctx.port, searchPaths, { connections: 10, seconds: ctx.seconds, headers });
+    measured.search = search.rps;
+    // SPEC §5 holds PostgreSQL mode to ≥ 0.5× SQLite mode on lists (a search answers a list); p99 is printed.
+    const searchRel = relative('search', search.rps, 0.5);
     rows.push({
       scenario: `${ctx.label}: text search over 100,000 deals (titles and account names), 10 conn`,
       value: `${fmt(search.rps)} req/s`,
       p50: search.p50,
       p99: search.p99,
-      target: 'p99 ≤ 50 ms',
-      ok: search.p99 <= 50 && search.errors === 0 && search.non2xx === 0,
+      target: searchRel?.target ?? 'p99 ≤ 50 ms',
+      ok: (searchRel?.ok ?? search.p99 <= 50) && search.errors === 0 && search.non2xx === 0,
     });
 
     // A 100,000-row CSV import (Pipedrive format), one request, one transaction.
