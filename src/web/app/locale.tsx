@@ -7,7 +7,7 @@ import type { Locale } from '../../core/common/schemas';
 import { useMe } from './auth';
 import { MessageProvider } from './feedback';
 import { createFormatter, type Formatter } from './format';
-import { browserLocale, browserTimeZone, i18n, LOCALES, loadLocale, rememberLocale } from './i18n';
+import { browserTimeZone, i18n, LOCALES, loadLocale, rememberLocale, startLocale } from './i18n';
 import { keptStyleCache } from './kept-styles';
 
 type LocaleState = {
@@ -27,18 +27,18 @@ const STYLE_CACHE = keptStyleCache();
 const FONT_FAMILY =
   "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'WenQuanYi Micro Hei', sans-serif";
 
-const currentLanguage = (): Locale => LOCALES.find((locale) => locale === i18n.language) ?? browserLocale();
+const currentLanguage = (): Locale => LOCALES.find((locale) => locale === i18n.language) ?? startLocale();
 
 /** The user asked the system for less motion (WCAG 2.3.3): antd's animations (dialogs zooming in, …) are off. */
 const REDUCED_MOTION = typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches === true;
 
 /**
  * Switches i18next, antd's locale and the formatters together, from the signed-in user's profile (GET /me) or, before
- * sign-in, the browser. A language's words are downloaded first, then everything switches in one render.
+ * sign-in, the language last used on this browser, else the browser's own. A language's words are downloaded first, then everything switches in one render.
  */
 export function LocaleProvider({ children }: { children: ReactNode }) {
   const me = useMe().data;
-  const [guestLocale, setGuestLocale] = useState<Locale>(browserLocale);
+  const [guestLocale, setGuestLocale] = useState<Locale>(startLocale);
   const wanted = me?.user.locale ?? guestLocale;
   const [locale, setLocale] = useState<Locale>(currentLanguage);
   const timeZone = me?.user.timeZone ?? browserTimeZone();

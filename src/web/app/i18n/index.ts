@@ -48,10 +48,20 @@ function rememberedLocale(): Locale | null {
   }
 }
 
-/** Starts i18next in the browser's language, with its words (and those of the last signed-in user's language) loaded. */
+/**
+ * The language to start in: the last signed-in user's on this browser (their profile will most likely say the
+ * same, and the sign-in page speaks it too), else the browser's.
+ */
+export function startLocale(): Locale {
+  return rememberedLocale() ?? browserLocale();
+}
+
+/**
+ * Starts i18next in `startLocale()` with its words loaded: one language's words, not two, before the first page
+ * (the other one downloads only if the profile asks for it).
+ */
 export async function initI18n(): Promise<void> {
-  const locale = browserLocale();
-  const remembered = rememberedLocale();
+  const locale = startLocale();
   await i18n.use(initReactI18next).init({
     resources: {},
     lng: locale,
@@ -61,5 +71,5 @@ export async function initI18n(): Promise<void> {
     returnNull: false,
     initAsync: false,
   });
-  await Promise.all([loadLocale(locale), remembered && remembered !== locale ? loadLocale(remembered) : null]);
+  await loadLocale(locale);
 }
