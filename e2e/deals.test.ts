@@ -146,6 +146,17 @@ describe.skipIf(!hasChromium || !hasWebBuild).each(CASES)('pipeline journey in $
     expect(await column(page, 'proposal').getByTestId('column-amount').textContent()).toBe(PROPOSAL_AFTER);
     expect(await column(page, 'qualified').getByTestId('column-count').textContent()).toBe('2');
 
+    // The amount filter (its pickers download once the board has shown): only this deal lies between the two bounds.
+    await byTestId('board-amount-min').fill('123456');
+    await byTestId('board-amount-max').fill('123457');
+    await byTestId('board-amount-max').press('Tab');
+    await poll(() => page.getByTestId('deal-card').count()).toBe(1);
+    expect(new URL(page.url()).searchParams.get('min')).toBe('123456');
+    expect(await cardIn(page, 'proposal', c.deal).count()).toBe(1);
+    await byTestId('board-clear-filters').click();
+    await poll(() => page.getByTestId('deal-card').count()).toBeGreaterThan(1);
+    expect(new URL(page.url()).searchParams.get('min')).toBeNull();
+
     // Someone else changes the deal meanwhile: the next drop loses the race, snaps back, says so, and the board reloads.
     const changed = await page.evaluate(async (id) => {
       const deal = await (await fetch(`/api/v1/deals/${id}`)).json();

@@ -13,7 +13,6 @@ import { QueryError } from '../../components/query-error';
 import { EmptyText } from '../accounts/notices';
 import { useUsers } from '../workspace/use-workspace';
 import { BoardFilterBar } from './board-filter-bar';
-import type { BoardFilters } from './board-filters';
 import { DEAL_COLUMNS, type DealColumn, dealColumns, storeColumns, storedColumns } from './deal-list-columns';
 import { type DealListFilters, listFiltersFrom, listQuery, writeListFilters } from './deal-list-filters';
 import { ExportMenu } from './export-menu';
@@ -50,11 +49,14 @@ export function DealList({ project }: { project: Project; canManage: boolean }) 
   const stages = useStages();
   const users = useUsers();
 
+  // Merged into the address as it is when the change lands (two quick changes in a row both stay).
   const setFilters = useCallback(
-    (next: DealListFilters) => setParams((current) => writeListFilters(current, next, project.currency), { replace: true }),
+    (patch: Partial<DealListFilters>) =>
+      setParams((current) => writeListFilters(current, { ...listFiltersFrom(current, project.currency), ...patch }, project.currency), {
+        replace: true,
+      }),
     [setParams, project.currency],
   );
-  const setBoardFilters = useCallback((next: BoardFilters) => setFilters({ ...filters, ...next }), [filters, setFilters]);
   const toggleColumn = (column: DealColumn) => {
     if (column === 'title') return;
     const next = DEAL_COLUMNS.filter((key) => (key === column ? !columns.includes(key) : columns.includes(key)));
@@ -73,7 +75,6 @@ export function DealList({ project }: { project: Project; canManage: boolean }) 
     filters.closeTo !== null;
   const clear = () =>
     setFilters({
-      ...filters,
       q: '',
       ownerIds: [],
       amountMin: null,
@@ -88,7 +89,7 @@ export function DealList({ project }: { project: Project; canManage: boolean }) 
 
   return (
     <div data-testid="deal-list">
-      <BoardFilterBar filters={filters} currency={project.currency} onChange={setBoardFilters} />
+      <BoardFilterBar filters={filters} currency={project.currency} onChange={setFilters} />
       <Flex gap={8} wrap align="center" className="qd-toolbar">
         <Select
           mode="multiple"
@@ -98,7 +99,7 @@ export function DealList({ project }: { project: Project; canManage: boolean }) 
           placeholder={t('deals.list.anyStage')}
           aria-label={t('deals.list.stage')}
           value={filters.stages}
-          onChange={(keys: string[]) => setFilters({ ...filters, stages: keys })}
+          onChange={(keys: string[]) => setFilters({ stages: keys })}
           options={(stages.data?.items ?? []).map((stage) => ({ value: stage.key, label: stage.name }))}
           data-testid="deal-list-stage"
         />
@@ -109,7 +110,7 @@ export function DealList({ project }: { project: Project; canManage: boolean }) 
           placeholder={t('deals.list.anyStatus')}
           aria-label={t('deals.list.status')}
           value={filters.statuses}
-          onChange={(statuses: DealStatus[]) => setFilters({ ...filters, statuses })}
+          onChange={(statuses: DealStatus[]) => setFilters({ statuses })}
           options={DealStatus.options.map((status) => ({ value: status, label: t(`deals.status.${status}`) }))}
           data-testid="deal-list-status"
         />
@@ -120,7 +121,7 @@ export function DealList({ project }: { project: Project; canManage: boolean }) 
             selectedKeys: [filters.sort],
             onClick: ({ key }) => {
               const sort = DealSort.safeParse(key);
-              if (sort.success) setFilters({ ...filters, sort: sort.data });
+              if (sort.success) setFilters({ sort: sort.data });
             },
             items: DealSort.options.map((sort) => ({
               key: sort,

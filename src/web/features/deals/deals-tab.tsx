@@ -50,7 +50,12 @@ export function DealsTab({ project, canManage }: { project: Project; canManage: 
       { replace: true },
     );
   const setFilters = useCallback(
-    (next: BoardFilters) => setParams((current) => writeFilters(current, next, project.currency), { replace: true }),
+    // A change is merged into the filters of the address as it is when the change lands, not as this render saw
+    // them: two quick changes in a row (the minimum, then the maximum) both stay.
+    (patch: Partial<BoardFilters>) =>
+      setParams((current) => writeFilters(current, { ...filtersFrom(current, project.currency), ...patch }, project.currency), {
+        replace: true,
+      }),
     [setParams, project.currency],
   );
   const onCreate = useCallback((stage?: string) => setCreating({ stage }), []);
