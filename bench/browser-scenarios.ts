@@ -34,6 +34,12 @@ export async function browserScenarios(): Promise<Row[]> {
       target: '≤ 1,000 ms',
       ok: board.small.lcpMs <= 1000,
     },
+    {
+      scenario: `browser: board's first-route JavaScript, gzipped (${board.small.firstRouteFiles} files, until the cards show)`,
+      value: `${board.small.firstRouteKb} KB`,
+      target: '≤ 300 KB',
+      ok: board.small.firstRouteKb <= 300,
+    },
     { scenario: 'browser: opening a deal from the board (median of 5)', value: `${open} ms`, target: '≤ 100 ms', ok: open <= 100 },
     {
       scenario: 'browser: opening the first deal after the board loaded (the first of those 5)',

@@ -4,8 +4,11 @@ import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
 type AnyComponent = ComponentType<any>;
 
 export type LazyNamed<C extends AnyComponent> = LazyExoticComponent<C> & {
-  /** Starts loading the code (on hover, focus or idle time); a failure surfaces when the component renders. */
-  preload: () => void;
+  /**
+   * Starts loading the code (on hover, focus or idle time); settles once it is loaded, and a failure surfaces when
+   * the component renders.
+   */
+  preload: () => Promise<void>;
 };
 
 /** A thenable that calls back at once: React.lazy then renders the component without suspending. */
@@ -25,5 +28,11 @@ export function lazyNamed<M extends Record<K, AnyComponent>, K extends keyof M &
   let loaded: M[K] | undefined;
   const loadComponent = () => load().then((module) => (loaded = module[name]));
   const component = lazy(() => (loaded ? settled({ default: loaded }) : loadComponent().then((component) => ({ default: component }))));
-  return Object.assign(component, { preload: () => void loadComponent().catch(() => undefined) });
+  return Object.assign(component, {
+    preload: () =>
+      loadComponent().then(
+        () => undefined,
+        () => undefined,
+      ),
+  });
 }

@@ -9,18 +9,18 @@ import { PageSpin } from '../../app/loading';
 import { lazyNamed } from '../../components/lazy-named';
 import { PageHeader } from '../../components/page-header';
 import { recordState } from '../../components/record-state';
-import { TeamTab } from '../members/team-tab';
 import { useMembers } from '../members/use-members';
 import { LazyDeleteProjectModal, preloadDeleteProject } from './lazy-delete-project';
 import { LazyProjectFormModal, preloadProjectForm } from './lazy-project-form';
-import { ProjectHistory } from './project-history';
-import { ProjectOverview } from './project-overview';
 import { StatusTag } from './status-tag';
 import { useDeleteProject, useProject, useUpdateProject } from './use-projects';
 
 const TABS = ['overview', 'plan', 'deals', 'goals', 'team', 'history'] as const;
 
 /** The plan, the pipeline and the goals are big screens: each downloads when its tab first opens. */
+const ProjectOverview = lazyNamed(() => import('./project-overview'), 'ProjectOverview');
+const TeamTab = lazyNamed(() => import('../members/team-tab'), 'TeamTab');
+const ProjectHistory = lazyNamed(() => import('./project-history'), 'ProjectHistory');
 const PlanTab = lazyNamed(() => import('../plan/plan-tab'), 'PlanTab');
 const DealsTab = lazyNamed(() => import('../deals/deals-tab'), 'DealsTab');
 const GoalsTab = lazyNamed(() => import('../goals/goals-tab'), 'GoalsTab');
@@ -115,12 +115,12 @@ export function ProjectPage() {
           activeKey={tab}
           onChange={(key) => setParams(key === 'overview' ? {} : { tab: key }, { replace: true })}
           items={[
-            tabItem('overview', t('project.tabs.overview'), <ProjectOverview project={current} />),
+            tabItem('overview', t('project.tabs.overview'), lazyPane(<ProjectOverview project={current} />)),
             tabItem('plan', t('plan.tab'), lazyPane(<PlanTab project={current} canManage={canManage} />)),
             tabItem('deals', t('deals.tab'), lazyPane(<DealsTab project={current} canManage={canManage} />)),
             tabItem('goals', t('goals.tab'), lazyPane(<GoalsTab project={current} canManage={canManage} />)),
-            tabItem('team', t('project.tabs.team'), <TeamTab project={current} members={members} canManage={canManage} />),
-            tabItem('history', t('project.tabs.history'), <ProjectHistory project={current} canView={canManage} />),
+            tabItem('team', t('project.tabs.team'), lazyPane(<TeamTab project={current} members={members} canManage={canManage} />)),
+            tabItem('history', t('project.tabs.history'), lazyPane(<ProjectHistory project={current} canView={canManage} />)),
           ]}
         />
       )}
