@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, type TestDatabase, testDialects } from '../test/databases.js';
-import { insertRows } from './bulk.js';
-import type { WorkspaceTable } from './database.js';
+import { insertRows, insertTogether } from './bulk.js';
+import type { AuditLogTable, WorkspaceTable } from './database.js';
 
 describe.each(testDialects())('insertRows on %s', (dialect) => {
   let database: TestDatabase;
@@ -37,5 +37,75 @@ describe.each(testDialects())('insertRows on %s', (dialect) => {
     await expect(database.db.transaction().execute((trx) => insertRows(trx, 'workspaces', batch))).rejects.toThrow();
     await database.db.transaction().execute((trx) => insertRows(trx, 'workspaces', []));
     expect(await read()).toEqual(before);
+  });
+});
+
+describe.each(testDialects())('insertTogether on %s', (dialect) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await freshDatabase(dialect);
+  });
+  afterAll(() => database?.drop());
+
+  const audit = (workspaceId: string, id: string, entityId: string): AuditLogTable => ({
+    workspace_id: workspaceId,
+    id,
+    at: '2026-11-29T08:00:00.000Z',
+    actor_id: null,
+    entity_type: 'workspace',
+    entity_id: entityId,
+    project_id: null,
+    action: 'create',
+    before_json: null,
+    after_json: '{"name":"It\'s"}',
+  });
+  const workspaces = () => database.db.selectFrom('workspaces').select(['id', 'name']).orderBy('id').execute();
+  const audits = () =>
+    database.db.selectFrom('audit_log').select(['workspace_id', 'id', 'entity_id', 'after_json']).orderBy('id').execute();
+
+  it('writes one row into each table, a row referring to another row of the same call (its foreign key)', async () => {
+    await database.db.transaction().execute((trx) =>
+      insertTogether(trx, [
+        ['workspaces', { id: 't1', name: '华东 "one"', created_at: '2026-11-29T08:00:00.000Z' }],
+        ['audit_log', audit('t1', 'a1', 't1')],
+      ]),
+    );
+    // The same shape again (its text reused), then three rows.
+    await database.db.transaction().execute((trx) =>
+      insertTogether(trx, [
+        ['workspaces', { id: 't2', name: 'two', created_at: '2026-11-29T08:00:01.000Z' }],
+        ['audit_log', audit('t2', 'a2', 't2')],
+      ]),
+    );
+    await database.db.transaction().execute((trx) =>
+      insertTogether(trx, [
+        ['workspaces', { id: 't3', name: 'three', created_at: '2026-11-29T08:00:02.000Z' }],
+        ['audit_log', audit('t3', 'a3', 't3')],
+        ['audit_log', audit('t1', 'a4', 't3')],
+      ]),
+    );
+    expect(await workspaces()).toEqual([
+      { id: 't1', name: '华东 "one"' },
+      { id: 't2', name: 'two' },
+      { id: 't3', name: 'three' },
+    ]);
+    expect(await audits()).toEqual([
+      { workspace_id: 't1', id: 'a1', entity_id: 't1', after_json: '{"name":"It\'s"}' },
+      { workspace_id: 't2', id: 'a2', entity_id: 't2', after_json: '{"name":"It\'s"}' },
+      { workspace_id: 't3', id: 'a3', entity_id: 't3', after_json: '{"name":"It\'s"}' },
+      { workspace_id: 't1', id: 'a4', entity_id: 't3', after_json: '{"name":"It\'s"}' },
+    ]);
+  });
+
+  it('writes none of its rows when one of them is refused', async () => {
+    const before = [await workspaces(), await audits()];
+    const refused = database.db.transaction().execute((trx) =>
+      insertTogether(trx, [
+        ['workspaces', { id: 't4', name: 'four', created_at: '2026-11-29T08:00:03.000Z' }],
+        ['audit_log', audit('no-such-workspace', 'a5', 't4')],
+      ]),
+    );
+    await expect(refused).rejects.toThrow();
+    expect([await workspaces(), await audits()]).toEqual(before);
   });
 });

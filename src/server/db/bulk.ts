@@ -12,8 +12,25 @@ export async function prepareBulkWrite(trx: Trx): Promise<void> {
   if (isPostgres(trx)) await sql`set local plan_cache_mode = force_custom_plan`.execute(trx);
 }
 
-/** SQL texts of multi-row inserts, by dialect, table, columns and row count (an import repeats a few shapes). */
+/** SQL texts of multi-row inserts (and of `insertTogether`'s statements), by dialect, tables, columns and row count. */
 const insertTexts = new Map<string, string>();
+
+function cachedText(shape: string, make: () => string): string {
+  let text = insertTexts.get(shape);
+  if (!text) {
+    text = make();
+    if (insertTexts.size > 200) insertTexts.clear();
+    insertTexts.set(shape, text);
+  }
+  return text;
+}
+
+/** `insert into "table" (columns) values (…), (…)` with placeholders numbered from `first` (PostgreSQL) or `?`. */
+function insertText(pg: boolean, table: string, columns: string[], rows: number, first = 1): string {
+  let n = first - 1;
+  const row = () => `(${columns.map(() => (pg ? `$${++n}` : '?')).join(', ')})`;
+  return `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values ${Array.from({ length: rows }, row).join(', ')}`;
+}
 
 /**
  * Inserts `rows` (objects with the same keys in the same order, as one literal makes them) with one
@@ -24,17 +41,41 @@ export async function insertRows<K extends keyof Database & string>(trx: Trx, ta
   if (rows.length === 0) return;
   const columns = Object.keys(rows[0]);
   const pg = isPostgres(trx);
-  const shape = `${pg ? 'pg' : 'sqlite'}|${table}|${columns.join(',')}|${rows.length}`;
-  let text = insertTexts.get(shape);
-  if (!text) {
-    let n = 0;
-    const row = () => `(${columns.map(() => (pg ? `$${++n}` : '?')).join(', ')})`;
-    text = `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values ${Array.from(rows, row).join(', ')}`;
-    if (insertTexts.size > 200) insertTexts.clear();
-    insertTexts.set(shape, text);
-  }
+  const text = cachedText(`${pg ? 'pg' : 'sqlite'}|${table}|${columns.join(',')}|${rows.length}`, () =>
+    insertText(pg, table, columns, rows.length),
+  );
   const parameters: unknown[] = new Array(rows.length * columns.length);
   let i = 0;
   for (const row of rows) for (const column of columns) parameters[i++] = (row as Record<string, unknown>)[column];
+  await trx.executeQuery(CompiledQuery.raw(text, parameters));
+}
+
+/** One row for `insertTogether`: its table and its values. */
+export type TableRow = { [K in keyof Database & string]: [K, Database[K]] }[keyof Database & string];
+
+/**
+ * Inserts one row into each of several tables (a record, its first history entry, its audit record). On
+ * PostgreSQL in one statement (`with a as (insert …), b as (insert …) insert …`: one round trip instead of
+ * one per row; foreign keys between them are checked when the statement ends, so a row may refer to
+ * another of the same call); on SQLite one statement each, in order (no round trips there).
+ */
+export async function insertTogether(trx: Trx, rows: TableRow[]): Promise<void> {
+  if (!isPostgres(trx) || rows.length < 2) {
+    for (const [table, row] of rows) await insertRows(trx, table, [row] as never[]);
+    return;
+  }
+  const columns = rows.map(([, row]) => Object.keys(row));
+  const shape = `pg-together|${rows.map(([table], i) => `${table}(${columns[i].join(',')})`).join('|')}`;
+  const text = cachedText(shape, () => {
+    let first = 1;
+    const statements = rows.map(([table], i) => {
+      const statement = insertText(true, table, columns[i], 1, first);
+      first += columns[i].length;
+      return statement;
+    });
+    const last = statements.pop() as string;
+    return `with ${statements.map((statement, i) => `w${i} as (${statement})`).join(', ')} ${last}`;
+  });
+  const parameters = rows.flatMap(([, row], i) => columns[i].map((column) => (row as Record<string, unknown>)[column]));
   await trx.executeQuery(CompiledQuery.raw(text, parameters));
 }

@@ -2,6 +2,7 @@ import { rankBetween } from '../../../core/deals/rank.js';
 import type { Deal, DealCreate, DealListQuery, DealPatch, StageHistoryEntry } from '../../../core/deals/schemas.js';
 import type { Stage } from '../../../core/stages/schemas.js';
 import { nowIso, todayIn } from '../../clock.js';
+import { insertTogether } from '../../db/bulk.js';
 import type { Db, Trx } from '../../db/database.js';
 import type { Auth } from '../../http/access.js';
 import { assertCurrent, assertUpdated, changedFields, type Expected } from '../../http/concurrency.js';
@@ -9,18 +10,19 @@ import { forbidden, notFound, rule } from '../../http/errors.js';
 import { newId } from '../../ids.js';
 import { findAccount } from '../accounts/queries.js';
 import { checkOwner } from '../accounts/service.js';
-import { recordAudit } from '../audit/record.js';
+import { type AuditInput, auditRow, recordAudit } from '../audit/record.js';
 import { requireProject } from '../projects/service.js';
 import { loadStages } from '../stages/queries.js';
 import { canEditDeals } from './policy.js';
 import { findDeal, lastRank, listDealsJson, stageHistory, toRow, userTimeZone } from './queries.js';
-import { changeStay, openStay } from './stage-history.js';
+import { changeStay, stayRow } from './stage-history.js';
 
 /** What the audit log keeps of a deal (the account's name is not the deal's). */
 export const audited = ({ accountName: _a, ...deal }: Deal) => deal;
 
-export async function auditDeal(trx: Trx, auth: Auth, deal: Deal, action: 'create' | 'update' | 'delete', before: Deal | null) {
-  await recordAudit(trx, {
+/** The audit record of a change to a deal. */
+function dealAudit(auth: Auth, deal: Deal, action: 'create' | 'update' | 'delete', before: Deal | null): AuditInput {
+  return {
     workspaceId: auth.workspaceId,
     actorId: auth.userId,
     entityType: 'deal',
@@ -29,7 +31,11 @@ export async function auditDeal(trx: Trx, auth: Auth, deal: Deal, action: 'creat
     action,
     before: before && audited(before),
     after: action === 'delete' ? null : audited(deal),
-  });
+  };
+}
+
+export async function auditDeal(trx: Trx, auth: Auth, deal: Deal, action: 'create' | 'update' | 'delete', before: Deal | null) {
+  await recordAudit(trx, dealAudit(auth, deal, action, before));
 }
 
 /** Loads a deal the caller may see (404 otherwise) and, with `edit`, change (403). */
@@ -135,9 +141,15 @@ export async function createDeal(db: Db, auth: Auth, projectId: string, input: D
       version: 1,
     };
     checkStatusFields(deal);
-    await trx.insertInto('deals').values(toRow(auth.workspaceId, deal)).execute();
-    await openStay(trx, { workspaceId: auth.workspaceId, dealId: deal.id, projectId, stage: stage.key, at: now, by: auth.userId });
-    await auditDeal(trx, auth, deal, 'create', null);
+    // The deal, its first stay and its audit record: one statement on PostgreSQL.
+    await insertTogether(trx, [
+      ['deals', toRow(auth.workspaceId, deal)],
+      [
+        'deal_stage_history',
+        stayRow({ workspaceId: auth.workspaceId, dealId: deal.id, projectId, stage: stage.key, at: now, by: auth.userId }),
+      ],
+      ['audit_log', auditRow(dealAudit(auth, deal, 'create', null))],
+    ]);
     return deal;
   });
 }
