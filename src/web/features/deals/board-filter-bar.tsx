@@ -2,6 +2,7 @@ import { ClearOutlined, SearchOutlined } from '@ant-design/icons';
 import { Button, Flex, Input } from 'antd';
 import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { whenIdle } from '../../app/when-idle';
 import { lazyNamed } from '../../components/lazy-named';
 import { type BoardFilters, hasFilters, NO_FILTERS } from './board-filters';
 
@@ -23,10 +24,10 @@ export function BoardFilterBar({ filters, currency, onChange }: Props) {
 
   useEffect(() => {
     let live = true;
-    const id = requestIdleCallback(() => void Controls.preload().then(() => live && setPickersLoaded(true)), { timeout: 2000 });
+    const cancel = whenIdle(() => void Controls.preload().then(() => live && setPickersLoaded(true)));
     return () => {
       live = false;
-      cancelIdleCallback(id);
+      cancel();
     };
   }, []);
 

@@ -23,6 +23,7 @@ import { useNavigate } from 'react-router';
 import type { PipelineCard } from '../../../core/deals/schemas';
 import type { Project } from '../../../core/projects/schemas';
 import { useFormat } from '../../app/locale';
+import { whenIdle } from '../../app/when-idle';
 import { QueryError } from '../../components/query-error';
 import { BoardColumn } from './board-column';
 import type { BoardFilters } from './board-filters';
@@ -90,10 +91,7 @@ export function PipelineBoard({ project, filters, canEdit, onCreate }: Props) {
   });
 
   // The deal page's code downloads while the browser is idle, so the first card opened does not wait for it.
-  useEffect(() => {
-    const id = requestIdleCallback(LazyDealPage.preload);
-    return () => cancelIdleCallback(id);
-  }, []);
+  useEffect(() => whenIdle(() => void LazyDealPage.preload()), []);
 
   // "Drop a card" is measured from the drop to the frame that shows the card in its new place.
   useLayoutEffect(() => {
