@@ -1,5 +1,5 @@
 import { BankOutlined, ContactsOutlined, MenuOutlined, ProjectOutlined, SettingOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, Grid, Layout, Menu, type MenuProps, Typography } from 'antd';
+import { Button, Grid, Layout, Typography } from 'antd';
 import { Suspense, useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
@@ -46,31 +46,36 @@ export function AppShell() {
   const isNarrow = screens.lg === false;
   const [drawerOpen, setDrawerOpen] = useState(false);
 
-  const items: MenuProps['items'] = [
-    { key: 'projects', icon: <ProjectOutlined />, label: t('nav.projects'), 'data-testid': 'nav-projects' },
-    { key: 'accounts', icon: <BankOutlined />, label: t('accounts.nav'), 'data-testid': 'nav-accounts' },
-    { key: 'contacts', icon: <ContactsOutlined />, label: t('accounts.contactsNav'), 'data-testid': 'nav-contacts' },
-    ...(isAdmin(me) ? [{ key: 'workspace', icon: <SettingOutlined />, label: t('nav.workspace'), 'data-testid': 'nav-workspace' }] : []),
-    { key: 'account', icon: <UserOutlined />, label: t('nav.account'), 'data-testid': 'nav-account' },
+  const items = [
+    { key: 'projects', path: '/projects', icon: <ProjectOutlined />, label: t('nav.projects') },
+    { key: 'accounts', path: '/accounts', icon: <BankOutlined />, label: t('accounts.nav') },
+    { key: 'contacts', path: '/contacts', icon: <ContactsOutlined />, label: t('accounts.contactsNav') },
+    ...(isAdmin(me) ? [{ key: 'workspace', path: '/settings/workspace', icon: <SettingOutlined />, label: t('nav.workspace') }] : []),
+    { key: 'account', path: '/account', icon: <UserOutlined />, label: t('nav.account') },
   ];
-  const paths: Record<string, string> = {
-    projects: '/projects',
-    accounts: '/accounts',
-    contacts: '/contacts',
-    workspace: '/settings/workspace',
-    account: '/account',
-  };
+  const section = sectionOf(location.pathname);
+  // Plain links (antd's Menu with its dropdown machinery was a tenth of every page's first JavaScript).
   const menu = (
-    <Menu
-      mode="inline"
-      selectedKeys={[sectionOf(location.pathname)]}
-      items={items}
-      onClick={({ key }) => {
-        setDrawerOpen(false);
-        navigate(paths[key] ?? '/projects');
-      }}
-      className="qd-side-menu"
-    />
+    <nav aria-label={t('nav.main')} className="qd-side-menu">
+      <ul>
+        {items.map((item) => (
+          <li key={item.key}>
+            <Link
+              to={item.path}
+              className={item.key === section ? 'qd-side-link qd-side-link-active' : 'qd-side-link'}
+              aria-current={item.key === section ? 'page' : undefined}
+              onClick={() => setDrawerOpen(false)}
+              data-testid={`nav-${item.key}`}
+            >
+              <span className="qd-side-link-icon" aria-hidden>
+                {item.icon}
+              </span>
+              <span>{item.label}</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
   );
 
   return (

@@ -1,70 +1,59 @@
-import { CheckOutlined, DownOutlined, GlobalOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, Dropdown, type MenuProps } from 'antd';
-import { memo } from 'react';
+import { DownOutlined } from '@ant-design/icons';
+import { Button } from 'antd';
+import { memo, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useUpdateMe } from '../features/account/use-account';
-import { useCurrentUser, useSignOut } from './auth';
-import { toast } from './feedback';
-import { LOCALES } from './i18n';
+import { lazyNamed } from '../components/lazy-named';
+import { useCurrentUser } from './auth';
+import { whenIdle } from './when-idle';
+
+const UserMenuDropdown = lazyNamed(() => import('./user-menu-dropdown'), 'UserMenuDropdown');
 
 const initialOf = (name: string) => [...name.trim()][0]?.toUpperCase() ?? '?';
 
-/** The top-right menu: who is signed in, account, language, sign out. */
+/**
+ * The top-right button: who is signed in. Its menu (account, language, sign out; antd's Dropdown and Menu, a
+ * tenth of every page's first JavaScript) downloads when the pointer comes near the button, or in idle time once the
+ * page has had 3 s to load; a click before that opens it once it has.
+ */
 export const UserMenu = memo(function UserMenu({ goTo }: { goTo: (path: string) => void }) {
   const { t } = useTranslation();
   const me = useCurrentUser();
-  const signOut = useSignOut();
-  const updateMe = useUpdateMe();
+  const [loaded, setLoaded] = useState(false);
+  const [clickedEarly, setClickedEarly] = useState(false);
 
-  const items: MenuProps['items'] = [
-    {
-      key: 'who',
-      type: 'group',
-      label: (
-        <div className="qd-user-menu-who">
-          <div className="qd-user-menu-name">{me.user.name}</div>
-          <div className="qd-user-menu-email">{me.user.email}</div>
-        </div>
-      ),
-    },
-    { type: 'divider' },
-    { key: 'account', icon: <UserOutlined />, label: t('nav.account'), 'data-testid': 'user-menu-account' },
-    {
-      key: 'language',
-      icon: <GlobalOutlined />,
-      label: t('nav.language'),
-      'data-testid': 'user-menu-language',
-      children: LOCALES.map((locale) => ({
-        key: `locale:${locale}`,
-        label: t(`language.${locale}`),
-        icon: locale === me.user.locale ? <CheckOutlined /> : <span className="qd-icon-space" />,
-        'data-testid': `user-menu-locale-${locale}`,
-      })),
-    },
-    { type: 'divider' },
-    { key: 'sign-out', icon: <LogoutOutlined />, label: t('nav.signOut'), danger: true, 'data-testid': 'sign-out' },
-  ];
+  useEffect(() => {
+    let live = true;
+    const cancel = whenIdle(() => void UserMenuDropdown.preload().then(() => live && setLoaded(true)), { delay: 3000 });
+    return () => {
+      live = false;
+      cancel();
+    };
+  }, []);
 
-  const onClick: MenuProps['onClick'] = ({ key }) => {
-    if (key === 'account') goTo('/account');
-    else if (key === 'sign-out') {
-      // Without a session the router goes to the sign-in page.
-      signOut.mutate(undefined, { onSettled: () => toast.success(t('signIn.signedOut')) });
-    } else if (key.startsWith('locale:')) {
-      const locale = LOCALES.find((candidate) => `locale:${candidate}` === key);
-      if (locale && locale !== me.user.locale) updateMe.mutate({ locale });
-    }
-  };
-
+  const button = (
+    <Button
+      type="text"
+      className="qd-user-button"
+      aria-label={t('nav.userMenu')}
+      aria-haspopup="menu"
+      onPointerEnter={UserMenuDropdown.preload}
+      onFocus={UserMenuDropdown.preload}
+      onClick={loaded || clickedEarly ? undefined : () => setClickedEarly(true)}
+      data-testid="user-menu"
+    >
+      <span className="qd-avatar" aria-hidden>
+        {initialOf(me.user.name)}
+      </span>
+      <span className="qd-user-button-name">{me.user.name}</span>
+      <DownOutlined className="qd-user-button-caret" />
+    </Button>
+  );
+  if (!loaded && !clickedEarly) return button;
   return (
-    <Dropdown menu={{ items, onClick }} trigger={['click']} placement="bottomRight">
-      <Button type="text" className="qd-user-button" aria-label={t('nav.userMenu')} data-testid="user-menu">
-        <span className="qd-avatar" aria-hidden>
-          {initialOf(me.user.name)}
-        </span>
-        <span className="qd-user-button-name">{me.user.name}</span>
-        <DownOutlined className="qd-user-button-caret" />
-      </Button>
-    </Dropdown>
+    <Suspense fallback={button}>
+      <UserMenuDropdown goTo={goTo} initialOpen={clickedEarly}>
+        {button}
+      </UserMenuDropdown>
+    </Suspense>
   );
 });

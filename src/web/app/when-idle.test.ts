@@ -13,7 +13,7 @@ describe('whenIdle', () => {
     vi.stubGlobal('requestIdleCallback', request);
     vi.stubGlobal('cancelIdleCallback', cancel);
     const work = vi.fn();
-    const stop = whenIdle(work, 1500);
+    const stop = whenIdle(work, { timeout: 1500 });
     expect(request).toHaveBeenCalledWith(expect.any(Function), { timeout: 1500 });
     (request.mock.calls[0] as unknown as [() => void])[0]();
     expect(work).toHaveBeenCalledTimes(1);
@@ -32,6 +32,23 @@ describe('whenIdle', () => {
     const cancelled = vi.fn();
     whenIdle(cancelled)();
     vi.advanceTimersByTime(1000);
+    expect(cancelled).not.toHaveBeenCalled();
+  });
+
+  it('waits for `delay` first, and cancelling during the delay stops it', () => {
+    vi.stubGlobal('requestIdleCallback', undefined);
+    vi.useFakeTimers();
+    const work = vi.fn();
+    whenIdle(work, { delay: 3000 });
+    vi.advanceTimersByTime(3000);
+    expect(work).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(50);
+    expect(work).toHaveBeenCalledTimes(1);
+    const cancelled = vi.fn();
+    const stop = whenIdle(cancelled, { delay: 3000 });
+    vi.advanceTimersByTime(1000);
+    stop();
+    vi.advanceTimersByTime(5000);
     expect(cancelled).not.toHaveBeenCalled();
   });
 });

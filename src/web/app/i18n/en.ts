@@ -36,6 +36,7 @@ export const en = {
     reload: 'Reload',
   },
   nav: {
+    main: 'Main',
     projects: 'Projects',
     workspace: 'Workspace settings',
     account: 'Account',

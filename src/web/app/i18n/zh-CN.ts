@@ -36,6 +36,7 @@ export const zhCN: Translation = {
     reload: '刷新',
   },
   nav: {
+    main: '主导航',
     projects: '项目',
     workspace: '工作区设置',
     account: '账户',

@@ -1,7 +1,10 @@
 import { ClearOutlined, SearchOutlined } from '@ant-design/icons';
-import { Button, Flex, Input } from 'antd';
+import { Button, Flex } from 'antd';
+// The plain input alone: `Input` from 'antd' brings Search, Password, OTP and Group along (5 KB gzipped of the board's first load).
+import Input from 'antd/es/input/Input';
 import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocale } from '../../app/locale';
 import { whenIdle } from '../../app/when-idle';
 import { lazyNamed } from '../../components/lazy-named';
 import { type BoardFilters, hasFilters, NO_FILTERS } from './board-filters';
@@ -12,24 +15,21 @@ const Controls = lazyNamed(() => import('./board-filter-controls'), 'BoardFilter
 
 /**
  * Text, owner, amount range and expected-close range; each change goes into the address. The owner, amount and
- * date pickers (a third of the board's JavaScript) download once the board has shown, while the browser is idle, or
- * at once when the address already filters by them; until then the bar holds their place.
+ * date pickers (a third of the board's JavaScript) download once the board has shown (idle time after a second),
+ * when the pointer reaches one of them, or at once when the address already filters by them; until then read-only
+ * stand-ins hold their place.
  */
 export function BoardFilterBar({ filters, currency, onChange }: Props) {
   const { t } = useTranslation();
+  const symbol = useLocale().format.currencySymbol(currency);
   const [text, setText] = useState(filters.q);
   const pickersNeeded =
     filters.ownerIds.length > 0 || filters.amountMin !== null || filters.amountMax !== null || !!filters.closeFrom || !!filters.closeTo;
-  const [pickersLoaded, setPickersLoaded] = useState(false);
+  const [pickersWanted, setPickersWanted] = useState(false);
 
-  useEffect(() => {
-    let live = true;
-    const cancel = whenIdle(() => void Controls.preload().then(() => live && setPickersLoaded(true)));
-    return () => {
-      live = false;
-      cancel();
-    };
-  }, []);
+  // In idle time once the board has had a second to show; at once when the pointer or focus reaches a stand-in.
+  useEffect(() => whenIdle(() => void Controls.preload().then(() => setPickersWanted(true)), { delay: 1000 }), []);
+  const wantPickers = () => setPickersWanted(true);
 
   // Typing settles for 300 ms before the board reloads; a change of the address (back button) resets the box.
   useEffect(() => setText(filters.q), [filters.q]);
@@ -46,19 +46,21 @@ export function BoardFilterBar({ filters, currency, onChange }: Props) {
         readOnly
         tabIndex={-1}
         aria-hidden
+        onPointerEnter={wantPickers}
         placeholder={t('deals.filters.owner')}
-        className="qd-board-owner-filter"
+        className="qd-board-owner-standin"
         data-testid="board-filters-loading"
       />
-      <Flex align="center" gap={4} aria-hidden>
-        <Input readOnly tabIndex={-1} placeholder={t('deals.filters.amountMin')} className="qd-board-amount" />
+      <Flex align="center" gap={4} aria-hidden onPointerEnter={wantPickers}>
+        <Input readOnly tabIndex={-1} prefix={symbol} placeholder={t('deals.filters.amountMin')} className="qd-board-amount" />
         <span>–</span>
-        <Input readOnly tabIndex={-1} placeholder={t('deals.filters.amountMax')} className="qd-board-amount" />
+        <Input readOnly tabIndex={-1} prefix={symbol} placeholder={t('deals.filters.amountMax')} className="qd-board-amount" />
       </Flex>
       <Input
         readOnly
         tabIndex={-1}
         aria-hidden
+        onPointerEnter={wantPickers}
         placeholder={`${t('deals.filters.closeFrom')} → ${t('deals.filters.closeTo')}`}
         className="qd-board-close-range"
       />
@@ -77,7 +79,7 @@ export function BoardFilterBar({ filters, currency, onChange }: Props) {
         aria-label={t('deals.filters.search')}
         data-testid="board-search"
       />
-      {pickersNeeded || pickersLoaded ? (
+      {pickersNeeded || pickersWanted ? (
         <Suspense fallback={placeholders}>
           <Controls filters={filters} currency={currency} onChange={onChange} />
         </Suspense>

@@ -1,5 +1,5 @@
 import { DeleteOutlined, EditOutlined, InboxOutlined, RollbackOutlined } from '@ant-design/icons';
-import { Alert, Button, Tabs, Tag } from 'antd';
+import { Alert, Button, Tag } from 'antd';
 import { type ReactNode, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
@@ -8,6 +8,7 @@ import { useMessage } from '../../app/feedback';
 import { PageSpin } from '../../app/loading';
 import { lazyNamed } from '../../components/lazy-named';
 import { PageHeader } from '../../components/page-header';
+import { PageTabs } from '../../components/page-tabs';
 import { recordState } from '../../components/record-state';
 import { useMembers } from '../members/use-members';
 import { LazyDeleteProjectModal, preloadDeleteProject } from './lazy-delete-project';
@@ -111,7 +112,7 @@ export function ProjectPage() {
       />
       {archived && <Alert type="info" showIcon title={t('project.archivedNotice')} className="qd-block-gap" />}
       {headerPainted && (
-        <Tabs
+        <PageTabs<TabKey>
           activeKey={tab}
           onChange={(key) => setParams(key === 'overview' ? {} : { tab: key }, { replace: true })}
           items={[
@@ -160,12 +161,8 @@ export function ProjectPage() {
   );
 }
 
-/** A tab of the project page; its label carries the `tab-<key>` test id. */
-const tabItem = (key: TabKey, label: string, children: ReactNode) => ({
-  key,
-  label: <span data-testid={`tab-${key}`}>{label}</span>,
-  children,
-});
+/** A tab of the project page. */
+const tabItem = (key: TabKey, label: string, children: ReactNode) => ({ key, label, children });
 
 /** A tab whose code loads on first show. */
 const lazyPane = (pane: ReactNode) => <Suspense fallback={<PageSpin />}>{pane}</Suspense>;
