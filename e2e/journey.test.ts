@@ -87,6 +87,17 @@ describe.skipIf(!hasChromium || !hasWebBuild).each(CASES)('foundation journey in
     await byTestId('tab-team').click();
     await expect.poll(() => byTestId('member-row').filter({ hasText: c.responsibilities }).count()).toBe(1);
     expect(await byTestId('tab-team').textContent()).toBe(c.texts.teamTab);
+    // The tabs by keyboard (WAI-ARIA tabs): the arrow moves to the next tab and shows it, the address follows.
+    expect(await byTestId('tab-team').getAttribute('aria-selected')).toBe('true');
+    await byTestId('tab-team').focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => byTestId('tab-history').getAttribute('aria-selected')).toBe('true');
+    expect(new URL(page.url()).searchParams.get('tab')).toBe('history');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('tab-history');
+    await page.keyboard.press('Home');
+    await expect.poll(() => byTestId('tab-overview').getAttribute('aria-selected')).toBe('true');
+    // The team tab, shown before, was kept (hidden), as the history tab is now.
+    expect(await byTestId('member-row').count()).toBeGreaterThan(0);
 
     // The same facts through the API, with the session cookie the browser holds.
     const projects = await page.evaluate(async () => (await fetch('/api/v1/projects?archived=all')).json());
