@@ -1,10 +1,9 @@
 import { DownOutlined } from '@ant-design/icons';
 import { Button } from 'antd';
-import { memo, Suspense, useEffect, useState } from 'react';
+import { memo, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { lazyNamed } from '../components/lazy-named';
+import { lazyNamed, useWantedSoon } from '../components/lazy-named';
 import { useCurrentUser } from './auth';
-import { whenIdle } from './when-idle';
 
 const UserMenuDropdown = lazyNamed(() => import('./user-menu-dropdown'), 'UserMenuDropdown');
 
@@ -18,17 +17,8 @@ const initialOf = (name: string) => [...name.trim()][0]?.toUpperCase() ?? '?';
 export const UserMenu = memo(function UserMenu({ goTo }: { goTo: (path: string) => void }) {
   const { t } = useTranslation();
   const me = useCurrentUser();
-  const [loaded, setLoaded] = useState(false);
+  const [wanted, want] = useWantedSoon(UserMenuDropdown, 3000);
   const [clickedEarly, setClickedEarly] = useState(false);
-
-  useEffect(() => {
-    let live = true;
-    const cancel = whenIdle(() => void UserMenuDropdown.preload().then(() => live && setLoaded(true)), { delay: 3000 });
-    return () => {
-      live = false;
-      cancel();
-    };
-  }, []);
 
   const button = (
     <Button
@@ -38,7 +28,14 @@ export const UserMenu = memo(function UserMenu({ goTo }: { goTo: (path: string) 
       aria-haspopup="menu"
       onPointerEnter={UserMenuDropdown.preload}
       onFocus={UserMenuDropdown.preload}
-      onClick={loaded || clickedEarly ? undefined : () => setClickedEarly(true)}
+      onClick={
+        wanted
+          ? undefined
+          : () => {
+              setClickedEarly(true);
+              want();
+            }
+      }
       data-testid="user-menu"
     >
       <span className="qd-avatar" aria-hidden>
@@ -48,7 +45,7 @@ export const UserMenu = memo(function UserMenu({ goTo }: { goTo: (path: string) 
       <DownOutlined className="qd-user-button-caret" />
     </Button>
   );
-  if (!loaded && !clickedEarly) return button;
+  if (!wanted) return button;
   return (
     <Suspense fallback={button}>
       <UserMenuDropdown goTo={goTo} initialOpen={clickedEarly}>

@@ -1,4 +1,5 @@
-import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
+import { type ComponentType, type LazyExoticComponent, lazy, useCallback, useEffect, useState } from 'react';
+import { whenIdle } from '../app/when-idle';
 
 // biome-ignore lint/suspicious/noExplicitAny: a component of any props, as React.lazy itself takes
 type AnyComponent = ComponentType<any>;
@@ -35,4 +36,14 @@ export function lazyNamed<M extends Record<K, AnyComponent>, K extends keyof M &
         () => undefined,
       ),
   });
+}
+
+/**
+ * For a part a screen does not need to show first: false until `component`'s code has loaded in idle time (not
+ * before `delay` ms), or until `want()` is called (then render it in Suspense: it shows its fallback until loaded).
+ */
+export function useWantedSoon(component: LazyNamed<AnyComponent>, delay: number): [boolean, () => void] {
+  const [wanted, setWanted] = useState(false);
+  useEffect(() => whenIdle(() => void component.preload().then(() => setWanted(true)), { delay }), [component, delay]);
+  return [wanted, useCallback(() => setWanted(true), [])];
 }

@@ -5,8 +5,7 @@ import Input from 'antd/es/input/Input';
 import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../app/locale';
-import { whenIdle } from '../../app/when-idle';
-import { lazyNamed } from '../../components/lazy-named';
+import { lazyNamed, useWantedSoon } from '../../components/lazy-named';
 import { type BoardFilters, hasFilters, NO_FILTERS } from './board-filters';
 
 type Props = { filters: BoardFilters; currency: string; onChange: (patch: Partial<BoardFilters>) => void };
@@ -23,13 +22,9 @@ export function BoardFilterBar({ filters, currency, onChange }: Props) {
   const { t } = useTranslation();
   const symbol = useLocale().format.currencySymbol(currency);
   const [text, setText] = useState(filters.q);
-  const pickersNeeded =
-    filters.ownerIds.length > 0 || filters.amountMin !== null || filters.amountMax !== null || !!filters.closeFrom || !!filters.closeTo;
-  const [pickersWanted, setPickersWanted] = useState(false);
-
-  // In idle time once the board has had a second to show; at once when the pointer or focus reaches a stand-in.
-  useEffect(() => whenIdle(() => void Controls.preload().then(() => setPickersWanted(true)), { delay: 1000 }), []);
-  const wantPickers = () => setPickersWanted(true);
+  // In idle time once the board has had a second to show; at once when the pointer reaches a stand-in.
+  const [pickersWanted, wantPickers] = useWantedSoon(Controls, 1000);
+  const pickersNeeded = hasFilters({ ...filters, q: '' });
 
   // Typing settles for 300 ms before the board reloads; a change of the address (back button) resets the box.
   useEffect(() => setText(filters.q), [filters.q]);
@@ -40,7 +35,7 @@ export function BoardFilterBar({ filters, currency, onChange }: Props) {
   }, [text, filters, onChange]);
 
   // Read-only stand-ins of the same size, so the bar does not move when the pickers arrive.
-  const placeholders = (
+  const standIns = (
     <>
       <Input
         readOnly
@@ -80,11 +75,11 @@ export function BoardFilterBar({ filters, currency, onChange }: Props) {
         data-testid="board-search"
       />
       {pickersNeeded || pickersWanted ? (
-        <Suspense fallback={placeholders}>
+        <Suspense fallback={standIns}>
           <Controls filters={filters} currency={currency} onChange={onChange} />
         </Suspense>
       ) : (
-        placeholders
+        standIns
       )}
       {hasFilters(filters) && (
         <Button icon={<ClearOutlined />} onClick={() => onChange(NO_FILTERS)} data-testid="board-clear-filters">

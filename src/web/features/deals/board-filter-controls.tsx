@@ -18,7 +18,19 @@ export function BoardFilterControls({ filters, currency, onChange }: FilterContr
   applyDayjsLocale(locale);
   const users = useUsers();
   const digits = minorDigits(currency);
-  const amount = (value: number | null) => (value === null ? null : toMajor(value, currency));
+  const amountInput = (key: 'amountMin' | 'amountMax', testId: string) => (
+    <InputNumber
+      min={0}
+      precision={digits}
+      prefix={format.currencySymbol(currency)}
+      placeholder={t(`deals.filters.${key}`)}
+      aria-label={t(`deals.filters.${key}`)}
+      value={filters[key] === null ? null : toMajor(filters[key], currency)}
+      onChange={(value) => onChange({ [key]: value === null ? null : toMinor(value, currency) })}
+      className="qd-board-amount"
+      data-testid={testId}
+    />
+  );
   const range: [Dayjs | null, Dayjs | null] = [
     filters.closeFrom ? dayjs(filters.closeFrom, ISO) : null,
     filters.closeTo ? dayjs(filters.closeTo, ISO) : null,
@@ -40,29 +52,9 @@ export function BoardFilterControls({ filters, currency, onChange }: FilterContr
         data-testid="board-owner"
       />
       <Flex align="center" gap={4}>
-        <InputNumber
-          min={0}
-          precision={digits}
-          prefix={format.currencySymbol(currency)}
-          placeholder={t('deals.filters.amountMin')}
-          aria-label={t('deals.filters.amountMin')}
-          value={amount(filters.amountMin)}
-          onChange={(value) => onChange({ amountMin: value === null ? null : toMinor(value, currency) })}
-          className="qd-board-amount"
-          data-testid="board-amount-min"
-        />
+        {amountInput('amountMin', 'board-amount-min')}
         <span aria-hidden>–</span>
-        <InputNumber
-          min={0}
-          precision={digits}
-          prefix={format.currencySymbol(currency)}
-          placeholder={t('deals.filters.amountMax')}
-          aria-label={t('deals.filters.amountMax')}
-          value={amount(filters.amountMax)}
-          onChange={(value) => onChange({ amountMax: value === null ? null : toMinor(value, currency) })}
-          className="qd-board-amount"
-          data-testid="board-amount-max"
-        />
+        {amountInput('amountMax', 'board-amount-max')}
       </Flex>
       <DatePicker.RangePicker
         allowEmpty={[true, true]}
