@@ -1,16 +1,11 @@
 import { z } from 'zod';
+import { isIsoDate } from '../calendar/civil-date.js';
 
 /** A calendar date, `YYYY-MM-DD`, that exists in the Gregorian calendar. */
 export const DateString = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
-  .refine(isRealDate, 'not a real calendar date');
-
-export function isRealDate(value: string): boolean {
-  const [y, m, d] = value.split('-').map(Number);
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
+  .refine(isIsoDate, 'not a real calendar date');
 
 /** An instant, ISO 8601 in UTC. */
 export const Instant = z.string();

@@ -1,4 +1,4 @@
-import { isRealDate } from '../common/schemas.js';
+import { daysInMonth } from '../calendar/civil-date.js';
 import { unneutralizeCell } from '../exports/neutralize.js';
 
 /** A spreadsheet cell as a reader gives it: text (CSV), or a typed XLSX value. */
@@ -117,8 +117,8 @@ export type DateOrder = 'MDY' | 'DMY';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 function build(y: number, m: number, d: number): Parsed<string> {
-  const text = `${String(y).padStart(4, '0')}-${pad(m)}-${pad(d)}`;
-  return y >= 1900 && y <= 2200 && isRealDate(text) ? ok(text) : fail('bad date');
+  const real = y >= 1900 && y <= 2200 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+  return real ? ok(`${y}-${pad(m)}-${pad(d)}`) : fail('bad date');
 }
 
 /**

@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { exactWork } from '../../../core/forecast/exact';
 import { computeOutcome, type OutcomeInput, type PipelineOutcome } from '../../../core/forecast/forecast';
 import type { Forecast } from '../../../core/goals/schemas';
+import { startWorker } from '../../worker-script.js';
 import type { WorkerReply, WorkerRequest } from './forecast-worker.js';
 
 /**
@@ -67,15 +68,7 @@ type Job = { request: WorkerRequest; resolve: (outcome: PipelineOutcome) => void
 type Slot = { worker: Worker; job: Job | null };
 
 /** The worker's code: the bundled file beside the server bundle, or the TypeScript source through tsx. */
-function spawnWorker(script?: URL): Worker {
-  if (script) return new Worker(script);
-  if (import.meta.url.endsWith('.ts')) {
-    const source = new URL('./forecast-worker.ts', import.meta.url).href;
-    const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); });`;
-    return new Worker(bootstrap, { eval: true });
-  }
-  return new Worker(new URL('./forecast-worker.js', import.meta.url));
-}
+const spawnWorker = (script?: URL): Worker => (script ? new Worker(script) : startWorker(import.meta.url, 'forecast-worker'));
 
 function inputKey(input: OutcomeInput): string {
   const hash = createHash('sha1');

@@ -7,6 +7,7 @@ import { testDialects } from '../../test/databases.js';
 import { countRows } from '../../test/db-inspect.js';
 import { buildProject, inviteUser, type Session, signupOwner, startTestApp, type TestApp } from '../../test/harness.js';
 import { salesDigest } from '../deals/test-support.js';
+import { WORKER_FROM_BYTES } from './deal-rows.js';
 import { XLSX_TYPE } from './source.js';
 
 const fixture = (name: string) => fs.readFileSync(path.join(import.meta.dirname, 'fixtures', name));
@@ -278,6 +279,34 @@ describe.each(testDialects())('deal import on %s', (dialect) => {
     const csv = await upload(second, 'preset=generic', semicolons, { 'content-type': 'text/csv; charset=utf-8' });
     expect(csv.json()).toMatchObject({ accepted: 1 });
     expect((await deals(second))[0]).toMatchObject({ title: 'Semi; colon', amount: 123_450, stage: 'proposal' });
+  });
+
+  it('imports a file large enough to be read in a worker thread, and writes nothing when its last line is malformed', async () => {
+    const note = 'n'.repeat(340);
+    const lines = ['Title,Amount,Stage,Comment'];
+    for (let i = 0; i < 3_200; i++) lines.push(`Large ${String(i).padStart(4, '0')},${i % 1_000 === 999 ? 'n/a' : i},proposal,${note}`);
+    const file = `${lines.join('\n')}\n`;
+    expect(Buffer.byteLength(file)).toBeGreaterThan(WORKER_FROM_BYTES);
+    const id = await project();
+    const response = await upload(id, 'preset=generic', file);
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json()).toMatchObject({
+      total: 3_200,
+      accepted: 3_197,
+      created: 3_197,
+      rejected: [999, 1_999, 2_999].map((i) => ({ row: i + 2, reason: 'bad amount "n/a"' })),
+    });
+    const page = (await owner.request('GET', `/projects/${id}/deals?limit=3&sort=title`)).json().items as Deal[];
+    expect(page.map((d) => [d.title, d.amount, d.stage])).toEqual([
+      ['Large 0000', 0, 'proposal'],
+      ['Large 0001', 100, 'proposal'],
+      ['Large 0002', 200, 'proposal'],
+    ]);
+    const other = await project();
+    const before = await salesDigest(t.database.db);
+    const broken = await upload(other, 'preset=generic', `${file}"unclosed,1\n`);
+    expect(broken.statusCode, broken.body).toBe(400);
+    expect(await salesDigest(t.database.db)).toEqual(before);
   });
 
   it('takes a column and stage mapping that overrides the preset', async () => {

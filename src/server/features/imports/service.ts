@@ -1,7 +1,6 @@
 import { nameKey } from '../../../core/accounts/schemas.js';
 import { rankBetween } from '../../../core/deals/rank.js';
-import { type DealDraft, mapDealRow, type RowContext } from '../../../core/imports/map-row.js';
-import { type Cell, cellText } from '../../../core/imports/parse-values.js';
+import type { DealDraft } from '../../../core/imports/map-row.js';
 import { detectPreset, foldStage, PRESETS, resolveColumns } from '../../../core/imports/presets.js';
 import type { ImportQuery, ImportResult } from '../../../core/imports/schemas.js';
 import { nowIso, todayIn } from '../../clock.js';
@@ -14,8 +13,8 @@ import { recordAudit } from '../audit/record.js';
 import { lastRank, userTimeZone } from '../deals/queries.js';
 import { requireProjectForDeals } from '../deals/service.js';
 import { loadStages } from '../stages/queries.js';
-import { addSample, StageValueCounter } from './report.js';
-import { rowsOf, spool, UploadBody, uploadKind, XLSX_TYPE } from './source.js';
+import { dealRows } from './deal-rows.js';
+import { headerOf, spool, UploadBody, uploadKind, XLSX_TYPE } from './source.js';
 
 const BATCH = 400;
 const MAX_REJECTED_LISTED = 10_000;
@@ -82,10 +81,8 @@ export async function importDeals(
   const upload = await spool(body.stream, kind);
 
   const run = async (trx: Trx | null): Promise<ImportResult> => {
-    const rows = rowsOf(upload);
-    const header = await rows.next();
-    if (header.done) throw rule('The file is empty: it needs a header row and at least one data row.');
-    const headers = header.value.map((cell) => cellText(cell));
+    const headers = await headerOf(upload);
+    if (!headers) throw rule('The file is empty: it needs a header row and at least one data row.');
     const presetName = query.preset === 'auto' ? detectPreset(headers) : query.preset;
     const preset = PRESETS[presetName];
     const { columns, unknownHeaders, missing } = resolveColumns(headers, preset, fieldMapping);
@@ -93,7 +90,6 @@ export async function importDeals(
     if (columns.title === undefined) {
       throw rule('No column gives the deal title; map one (mapping={"title":"…"}).', { headers, preset: presetName });
     }
-    const ctx: RowContext = { preset, columns, stages, stageMap, defaultCurrency: project.currency, today };
     const result: ImportResult = {
       dryRun,
       preset: presetName,
@@ -110,7 +106,6 @@ export async function importDeals(
       samples: [],
       stageValues: [],
     };
-    const stageValues = new StageValueCounter(ctx);
     const now = nowIso();
     const accounts: AccountTable[] = [];
     const contacts: ContactTable[] = [];
@@ -232,24 +227,34 @@ export async function importDeals(
       } else if (deals.length >= BATCH) await flush();
     };
 
-    let rowNumber = 1;
-    for await (const cells of rows) {
-      rowNumber++;
-      if (cells.every((cell: Cell) => cellText(cell) === '')) continue;
-      result.total++;
-      addSample(result.samples, cells, headers.length);
-      if (columns.stage !== undefined) stageValues.add(cellText(cells[columns.stage] ?? null));
-      const mapped = mapDealRow(cells, ctx);
-      if (!mapped.ok) {
-        result.rejectedTotal++;
-        if (result.rejected.length < MAX_REJECTED_LISTED) result.rejected.push({ row: rowNumber, reason: mapped.reason });
-        continue;
+    const batches = dealRows(
+      {
+        upload: { file: upload.file, kind: upload.kind },
+        preset: presetName,
+        columns,
+        stages,
+        stageMap,
+        defaultCurrency: project.currency,
+        today,
+        width: headers.length,
+      },
+      upload.bytes,
+    );
+    for (;;) {
+      const next = await batches.next();
+      if (next.done) {
+        result.samples = next.value.samples;
+        result.stageValues = next.value.stageValues;
+        break;
       }
-      result.accepted++;
-      await add(mapped.value);
+      const { total, drafts, rejected } = next.value;
+      result.total += total;
+      result.rejectedTotal += rejected.length;
+      result.rejected.push(...rejected.slice(0, MAX_REJECTED_LISTED - result.rejected.length));
+      result.accepted += drafts.length;
+      for (const draft of drafts) await add(draft);
     }
     await flush();
-    result.stageValues = stageValues.list();
     if (trx) {
       result.created = result.accepted;
       await recordAudit(trx, {

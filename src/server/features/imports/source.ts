@@ -4,9 +4,8 @@ import path from 'node:path';
 import { type Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parse } from 'csv-parse';
-import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import type { Cell } from '../../../core/imports/parse-values.js';
+import { type Cell, cellText } from '../../../core/imports/parse-values.js';
 import { AppError } from '../../http/errors.js';
 import { newId } from '../../ids.js';
 
@@ -149,6 +148,8 @@ export function xlsxCell(value: unknown): Cell {
 /** The rows of the first worksheet of an XLSX file, streamed. */
 async function* xlsxRows(file: string): AsyncGenerator<Cell[]> {
   try {
+    // Loaded for an XLSX upload only: a CSV import (and the thread that reads a large one) starts without it.
+    const { default: ExcelJS } = await import('exceljs');
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
       sharedStrings: 'cache',
       hyperlinks: 'ignore',
@@ -171,3 +172,14 @@ async function* xlsxRows(file: string): AsyncGenerator<Cell[]> {
 }
 
 export const rowsOf = (upload: Upload): AsyncGenerator<Cell[]> => (upload.kind === 'csv' ? csvRows(upload.file) : xlsxRows(upload.file));
+
+/** The first row of an uploaded file as text cells (null for an empty file); the rest is not read. */
+export async function headerOf(upload: Upload): Promise<string[] | null> {
+  const rows = rowsOf(upload);
+  try {
+    const first = await rows.next();
+    return first.done ? null : first.value.map((cell) => cellText(cell));
+  } finally {
+    await rows.return(undefined);
+  }
+}
