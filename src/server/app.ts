@@ -109,7 +109,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(accountRoutes(db));
       await api.register(contactRoutes(db));
       await api.register(stageRoutes(db));
-      await api.register(dealRoutes(db, database.dataKey));
+      await api.register(dealRoutes(db, database.reads ?? db, database.dataKey));
       await api.register(activityRoutes(db));
       await api.register(importRoutes(db));
       await api.register(exportRoutes(db));

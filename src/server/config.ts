@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -13,6 +14,7 @@ const Env = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PUBLIC_URL: z.url().optional(),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  SQLITE_READERS: z.coerce.number().int().min(0).max(16).optional(),
 });
 
 export type Config = {
@@ -24,6 +26,8 @@ export type Config = {
   logLevel: string;
   publicUrl: string | null;
   trustProxy: boolean;
+  /** SQLite: worker threads that answer lists and searches beside the main thread (`SqliteReaders`); 0 reads on the main connection only. */
+  sqliteReaders: number;
 };
 
 /** Reads the SPEC §2 variables; an invalid value stops the start with a clear message. */
@@ -43,5 +47,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     publicUrl: e.PUBLIC_URL?.replace(/\/$/, '') ?? null,
     trustProxy: e.TRUST_PROXY === 'true',
+    sqliteReaders: e.SQLITE_READERS ?? Math.min(4, os.availableParallelism()),
   };
 }

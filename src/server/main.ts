@@ -6,7 +6,7 @@ import { migrateToLatest } from './db/migrate.js';
 /** `npm start`: open the database, apply migrations, listen. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const database = connect(config.databaseUrl);
+  const database = connect(config.databaseUrl, { readers: config.sqliteReaders });
   await migrateToLatest(database.db);
   const app = await buildApp({ config, database });
   const close = async () => {

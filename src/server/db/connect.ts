@@ -8,7 +8,9 @@ import { PgChanges, withCountedWrites } from './pg-changes.js';
 import { withNamedStatements } from './pg-statements.js';
 import { enableReadThrough } from './read-through.js';
 import { sharedPing } from './shared-ping.js';
+import { addSqlFunctions } from './sqlite-functions.js';
 import { GroupCommitDriver, GroupCommitSqliteDialect, type SqliteHandle } from './sqlite-group-commit.js';
+import { readersDb, SqliteReaders } from './sqlite-readers.js';
 
 // int8 (count, sum, bigint columns) as a JS number: money stays far below 2^53.
 pg.types.setTypeParser(20, (value) => Number(value));
@@ -20,7 +22,7 @@ export function isPostgresUrl(url: string): boolean {
 }
 
 /** Opens the database named by `url`: a `postgres://` URL or a SQLite file path (or `:memory:`). */
-export function connect(url: string): DbContext {
+export function connect(url: string, options: { readers?: number } = {}): DbContext {
   if (isPostgresUrl(url)) {
     const pool = new pg.Pool({ connectionString: url, max: 10 });
     // An idle connection closed by the server (restart, failover, a dropped database) is reported
@@ -44,8 +46,7 @@ export function connect(url: string): DbContext {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  // SQLite's lower() folds ASCII only, PostgreSQL's all of Unicode: fold like JavaScript so searches agree.
-  sqlite.function('lower', { deterministic: true }, (value: unknown) => (typeof value === 'string' ? value.toLowerCase() : value));
+  addSqlFunctions(sqlite);
   const driver = new GroupCommitDriver(withStatementCache(sqlite));
   const db = new Kysely<Database>({ dialect: new GroupCommitSqliteDialect(driver) });
   const dataVersion = sqlite.prepare('pragma data_version').pluck();
@@ -59,7 +60,12 @@ export function connect(url: string): DbContext {
   };
   const dataKey = () => `${driver.changes}.${dataVersion.get()}`;
   enableReadThrough({ db, dataKey });
-  return { db, dialect: 'sqlite', ping, dataKey, close: () => db.destroy() };
+  const readers = url !== ':memory:' && (options.readers ?? 0) > 0 ? readersDb(new SqliteReaders(url, options.readers ?? 0)) : undefined;
+  const close = async () => {
+    await readers?.destroy();
+    await db.destroy();
+  };
+  return { db, dialect: 'sqlite', ping, dataKey, reads: readers, close };
 }
 
 /**

@@ -395,5 +395,10 @@ export type DbContext = {
    * change notices of other servers' writes (`pg-changes.ts`). Read in-process on both, without a round trip.
    */
   dataKey: () => string;
+  /**
+   * Where heavy lists and searches read: on SQLite with reader threads (`SqliteReaders`), a query builder
+   * over them (reads only, the last committed state); otherwise the same as `db`.
+   */
+  reads?: Db;
   close: () => Promise<void>;
 };

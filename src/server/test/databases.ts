@@ -14,12 +14,15 @@ export function testDialects(): Dialect[] {
 
 export type TestDatabase = DbContext & { url: string; drop: () => Promise<void> };
 
-/** A fresh, migrated database: a temporary SQLite file, or a new PostgreSQL database dropped afterwards. */
-export async function freshDatabase(dialect: Dialect): Promise<TestDatabase> {
+/**
+ * A fresh, migrated database: a temporary SQLite file, or a new PostgreSQL database dropped afterwards.
+ * `readers`: SQLite reader threads for lists and searches (as the server starts with; none by default).
+ */
+export async function freshDatabase(dialect: Dialect, options: { readers?: number } = {}): Promise<TestDatabase> {
   if (dialect === 'sqlite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qd-test-'));
     const url = path.join(dir, 'test.sqlite');
-    const ctx = connect(url);
+    const ctx = connect(url, options);
     await migrateToLatest(ctx.db);
     return {
       ...ctx,

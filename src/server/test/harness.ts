@@ -17,8 +17,12 @@ export async function buildTestApp(database: DbContext, config: Partial<AppOptio
   return app;
 }
 
-export async function startTestApp(dialect: Dialect, signupMode: SignupMode = 'open'): Promise<TestApp> {
-  const database = await freshDatabase(dialect);
+export async function startTestApp(
+  dialect: Dialect,
+  signupMode: SignupMode = 'open',
+  options: { readers?: number } = {},
+): Promise<TestApp> {
+  const database = await freshDatabase(dialect, options);
   const app = await buildTestApp(database, { signupMode });
   return {
     app,

@@ -15,7 +15,7 @@ type DealPage = z.infer<typeof DealPage>;
 export const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 412: ErrorBody, 422: ErrorBody };
 
 export const dealRoutes =
-  (db: Db, dataKey: DbContext['dataKey']): FastifyPluginAsyncZod =>
+  (db: Db, reads: Db, dataKey: DbContext['dataKey']): FastifyPluginAsyncZod =>
   async (app) => {
     app.get('/projects/:id/deals', {
       config: { access: 'user' },
@@ -31,7 +31,7 @@ export const dealRoutes =
       // The page's JSON is written by the database in the schema's shape (dealJson): sent as its bytes.
       serializerCompiler: writtenAsIs,
       handler: async (request, reply) => {
-        const page = await listProjectDeals(db, authOf(request), request.params.id, request.query);
+        const page = await listProjectDeals(db, reads, authOf(request), request.params.id, request.query);
         return reply.type('application/json; charset=utf-8').send(page as unknown as DealPage);
       },
     });

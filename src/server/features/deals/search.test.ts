@@ -22,7 +22,8 @@ describe('likeFoldsFully', () => {
  * titles, a walk through the first candidates in page order. Both must answer exactly what the definition
  * says — every deal whose title or account name contains the text, in the page order — on every page.
  */
-describe.each(testDialects())('deal text search over many deals on %s', (dialect) => {
+const setups = [...testDialects().map((dialect) => [dialect, 0] as const), ['sqlite', 2] as const];
+describe.each(setups)('deal text search over many deals on %s with %i reader threads', (dialect, readers) => {
   let t: TestApp;
   let owner: Session;
   let busy: string;
@@ -31,7 +32,7 @@ describe.each(testDialects())('deal text search over many deals on %s', (dialect
   const rows: (DealTable & { account_name: string | null })[] = [];
 
   beforeAll(async () => {
-    t = await startTestApp(dialect);
+    t = await startTestApp(dialect, 'open', { readers });
     owner = await signupOwner(t.app);
     busy = (await buildProject(owner, { name: 'Busy' })).id;
     quiet = (await buildProject(owner, { name: 'Quiet' })).id;
@@ -148,5 +149,15 @@ describe.each(testDialects())('deal text search over many deals on %s', (dialect
       return row !== undefined && row.amount >= 50_000;
     });
     expect(await search(busy, 'q=suzhou&amountMin=50000&sort=amount')).toEqual(want);
+  });
+
+  it('finds a deal in the answer that follows its creation (readers read the last committed state)', async () => {
+    expect(t.database.reads !== undefined).toBe(readers > 0);
+    for (let i = 0; i < 5; i++) {
+      const title = `Fresh Suzhou ${i}`;
+      const created = await owner.request('POST', `/projects/${quiet}/deals`, { title, amount: 100 + i });
+      expect(created.statusCode, created.body).toBe(201);
+      expect(await search(quiet, `q=${encodeURIComponent(title)}&sort=-updatedAt`)).toEqual([title]);
+    }
   });
 });

@@ -97,10 +97,10 @@ export function checkStatusFields(deal: Pick<Deal, 'status' | 'closeDate' | 'los
   if (deal.status !== 'won' && deal.contract !== null) throw rule('Only a won deal has a contract.', { field: 'contract' });
 }
 
-/** A page of a project's deals, as the answer's JSON bytes. */
-export async function listProjectDeals(db: Db, auth: Auth, projectId: string, query: DealListQuery): Promise<Buffer> {
+/** A page of a project's deals, as the answer's JSON bytes (access checked on `db`, the page read on `reads`). */
+export async function listProjectDeals(db: Db, reads: Db, auth: Auth, projectId: string, query: DealListQuery): Promise<Buffer> {
   await requireProjectForDeals(db, auth, projectId, false);
-  return listDealsJson(db, auth.workspaceId, projectId, query);
+  return listDealsJson(reads, auth.workspaceId, projectId, query);
 }
 
 export async function getDeal(db: Db, auth: Auth, id: string): Promise<Deal> {

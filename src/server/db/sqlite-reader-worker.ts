@@ -1,0 +1,42 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import SQLite from 'better-sqlite3';
+import { addSqlFunctions } from './sqlite-functions.js';
+
+/**
+ * Worker thread of `SqliteReaders`: its own read-only connection to the database file, answering
+ * `select`s the main thread sends (text and parameters) with their rows. In WAL mode it reads the last
+ * committed state while the main connection writes. A separate esbuild entry in production
+ * (dist/server/sqlite-reader-worker.js); loaded through tsx from source.
+ */
+export type ReadRequest = { id: number; sql: string; parameters: readonly unknown[] };
+export type ReadReply = { id: number; rows: unknown[] } | { id: number; error: { message: string; code?: string } };
+
+const port = parentPort;
+if (!port) throw new Error('sqlite-reader-worker runs as a worker thread');
+const sqlite = new SQLite((workerData as { file: string }).file, { readonly: true, fileMustExist: true });
+sqlite.pragma('busy_timeout = 5000');
+addSqlFunctions(sqlite);
+
+const statements = new Map<string, SQLite.Statement>();
+const statement = (text: string): SQLite.Statement => {
+  let prepared = statements.get(text);
+  if (!prepared) {
+    prepared = sqlite.prepare(text);
+    if (statements.size >= 500) statements.delete(statements.keys().next().value as string);
+    statements.set(text, prepared);
+  }
+  return prepared;
+};
+
+port.on('message', ({ id, sql, parameters }: ReadRequest) => {
+  let reply: ReadReply;
+  try {
+    const prepared = statement(sql);
+    if (!prepared.reader) throw new Error('a reader connection only reads');
+    reply = { id, rows: prepared.all(parameters as unknown[]) };
+  } catch (error) {
+    const { message, code } = error as { message: string; code?: string };
+    reply = { id, error: { message, code } };
+  }
+  port.postMessage(reply);
+});

@@ -1,0 +1,80 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readersDb, SqliteReaders } from './sqlite-readers.js';
+
+describe('SQLite reader threads', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qd-readers-'));
+  const file = path.join(dir, 'readers.sqlite');
+  let main: SQLite.Database;
+  let readers: SqliteReaders;
+
+  beforeAll(() => {
+    main = new SQLite(file);
+    main.pragma('journal_mode = WAL');
+    main.exec('create table t (id integer primary key, name text not null, body blob)');
+    const insert = main.prepare('insert into t (id, name, body) values (?, ?, ?)');
+    for (let i = 1; i <= 300; i++) insert.run(i, `Name ${i}`, Buffer.from(`{"n":${i}}`));
+    readers = new SqliteReaders(file, 2);
+  });
+  afterAll(async () => {
+    await readers.close();
+    main.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('answers a select with the rows the main connection reads, blobs as their bytes', async () => {
+    const text = 'select id, name, body from t where id % ? = 0 order by name';
+    const want = main.prepare(text).all(7) as { id: number; name: string; body: Buffer }[];
+    const got = (await readers.all(text, [7])) as { id: number; name: string; body: Uint8Array }[];
+    expect(got.map((r) => [r.id, r.name, Buffer.from(r.body).toString()])).toEqual(want.map((r) => [r.id, r.name, r.body.toString()]));
+    expect(got).toHaveLength(42);
+  });
+
+  it('answers many reads at once, each with its own rows', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => readers.all('select count(*) as n from t where id <= ?', [i * 5])),
+    );
+    expect(answers.map((rows) => (rows[0] as { n: number }).n)).toEqual(Array.from({ length: 40 }, (_, i) => Math.min(i * 5, 300)));
+  });
+
+  it('sees what the main connection committed before the read was asked', async () => {
+    await readers.all('select 1', []);
+    main.prepare('update t set name = ? where id = 1').run('Renamed');
+    expect(await readers.all('select name from t where id = 1', [])).toEqual([{ name: 'Renamed' }]);
+    main.exec('begin');
+    main.prepare('update t set name = ? where id = 1').run('Uncommitted');
+    expect(await readers.all('select name from t where id = 1', [])).toEqual([{ name: 'Renamed' }]);
+    main.exec('rollback');
+  });
+
+  it('folds case like the main connection (lower() as in JavaScript)', async () => {
+    expect(await readers.all('select lower(?) as v', ['ÄÖÜ Straße İ'])).toEqual([{ v: 'ÄÖÜ Straße İ'.toLowerCase() }]);
+  });
+
+  it('refuses a write and a bad query with the database error, and keeps answering', async () => {
+    await expect(readers.all('delete from t', [])).rejects.toThrow(/only reads/);
+    await expect(readers.all('select nope from t', [])).rejects.toMatchObject({ message: 'no such column: nope', code: 'SQLITE_ERROR' });
+    expect(await readers.all('select count(*) as n from t', [])).toEqual([{ n: 300 }]);
+    expect(main.prepare('select count(*) as n from t').get()).toEqual({ n: 300 });
+  });
+
+  it('serves a query builder that reads and refuses transactions', async () => {
+    const db = readersDb(new SqliteReaders(file, 1));
+    const { rows } = await sql<{ n: number }>`select count(*) as n from t where name like ${'Name 2%'}`.execute(db);
+    // Name 2, Name 20–29, Name 200–299.
+    expect(rows).toEqual([{ n: 111 }]);
+    await expect(db.transaction().execute(async () => undefined)).rejects.toThrow(/only read/);
+    await db.destroy();
+  });
+
+  it('refuses reads once closed', async () => {
+    const closing = new SqliteReaders(file, 1);
+    expect(await closing.all('select 1 as one', [])).toEqual([{ one: 1 }]);
+    await closing.close();
+    await expect(closing.all('select 1 as one', [])).rejects.toThrow(/closed/);
+  });
+});
