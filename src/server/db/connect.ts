@@ -60,7 +60,8 @@ export function connect(url: string, options: { readers?: number } = {}): DbCont
   };
   const dataKey = () => `${driver.changes}.${dataVersion.get()}`;
   enableReadThrough({ db, dataKey });
-  const readers = url !== ':memory:' && (options.readers ?? 0) > 0 ? readersDb(new SqliteReaders(url, options.readers ?? 0)) : undefined;
+  const readers =
+    url !== ':memory:' && (options.readers ?? 0) > 0 ? readersDb(new SqliteReaders(url, options.readers ?? 0), db) : undefined;
   const close = async () => {
     await readers?.destroy();
     await db.destroy();

@@ -3,8 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readersDb, SqliteReaders } from './sqlite-readers.js';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { connect } from './connect.js';
+import { ReaderUnavailable, readersDb, SqliteReaders } from './sqlite-readers.js';
 
 describe('SQLite reader threads', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qd-readers-'));
@@ -63,12 +64,34 @@ describe('SQLite reader threads', () => {
   });
 
   it('serves a query builder that reads and refuses transactions', async () => {
-    const db = readersDb(new SqliteReaders(file, 1));
+    const mainDb = connect(file);
+    const db = readersDb(new SqliteReaders(file, 1), mainDb.db);
     const { rows } = await sql<{ n: number }>`select count(*) as n from t where name like ${'Name 2%'}`.execute(db);
     // Name 2, Name 20–29, Name 200–299.
     expect(rows).toEqual([{ n: 111 }]);
     await expect(db.transaction().execute(async () => undefined)).rejects.toThrow(/only read/);
     await db.destroy();
+    await mainDb.close();
+  });
+
+  it('reads on the main connection when no reader can start, and stops starting them after three failures', async () => {
+    const mainDb = connect(file);
+    const missing = new SqliteReaders(path.join(dir, 'missing.sqlite'), 1);
+    const db = readersDb(missing, mainDb.db);
+    const warnings: string[] = [];
+    const warn = vi.spyOn(console, 'warn').mockImplementation((text: string) => void warnings.push(text));
+    try {
+      for (let i = 0; i < 5; i++) {
+        const { rows } = await sql<{ n: number }>`select count(*) as n from t`.execute(db);
+        expect(rows).toEqual([{ n: 300 }]);
+      }
+    } finally {
+      warn.mockRestore();
+    }
+    expect(warnings.map((w) => w.replace(/:.*/, ''))).toEqual([1, 2, 3].map((n) => `SQLite reader failed (${n})`));
+    await expect(missing.all('select 1', [])).rejects.toBeInstanceOf(ReaderUnavailable);
+    await db.destroy();
+    await mainDb.close();
   });
 
   it('refuses reads once closed', async () => {
