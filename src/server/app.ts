@@ -112,7 +112,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(dealRoutes(db, database.reads ?? db, database.dataKey));
       await api.register(activityRoutes(db));
       await api.register(importRoutes(db));
-      await api.register(exportRoutes(db));
+      await api.register(exportRoutes(db, database.reads ?? db));
       await api.register(taskRoutes(db));
       await api.register(dependencyRoutes(db));
       await api.register(scheduleRoutes(db));

@@ -12,6 +12,11 @@ export function testDialects(): Dialect[] {
   return process.env.TEST_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
 }
 
+/** The route suite's databases with no reader threads, and SQLite once more with two (for routes that read through them). */
+export function testDialectsAndReaders(): (readonly [Dialect, number])[] {
+  return [...testDialects().map((dialect) => [dialect, 0] as const), ['sqlite', 2] as const];
+}
+
 export type TestDatabase = DbContext & { url: string; drop: () => Promise<void> };
 
 /**

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deal } from '../../../core/deals/schemas.js';
 import type { DealTable } from '../../db/database.js';
-import { testDialects } from '../../test/databases.js';
+import { testDialectsAndReaders } from '../../test/databases.js';
 import { buildProject, type Session, signupOwner, startTestApp, type TestApp } from '../../test/harness.js';
 import { likeFoldsFully } from './search.js';
 
@@ -22,8 +22,7 @@ describe('likeFoldsFully', () => {
  * titles, a walk through the first candidates in page order. Both must answer exactly what the definition
  * says — every deal whose title or account name contains the text, in the page order — on every page.
  */
-const setups = [...testDialects().map((dialect) => [dialect, 0] as const), ['sqlite', 2] as const];
-describe.each(setups)('deal text search over many deals on %s with %i reader threads', (dialect, readers) => {
+describe.each(testDialectsAndReaders())('deal text search over many deals on %s with %i reader threads', (dialect, readers) => {
   let t: TestApp;
   let owner: Session;
   let busy: string;

@@ -2,10 +2,10 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deal } from '../../../core/deals/schemas.js';
-import { testDialects } from '../../test/databases.js';
+import { testDialectsAndReaders } from '../../test/databases.js';
 import { buildProject, type Session, signupOwner, startTestApp, type TestApp } from '../../test/harness.js';
 
-describe.each(testDialects())('exports on %s', (dialect) => {
+describe.each(testDialectsAndReaders())('exports on %s with %i reader threads', (dialect, readers) => {
   let t: TestApp;
   let owner: Session;
   let outsider: Session;
@@ -13,7 +13,7 @@ describe.each(testDialects())('exports on %s', (dialect) => {
   const TITLES = ['=HYPERLINK("http://evil.example","x")', '华为云扩容项目', '+1+2', 'Plain deal', '@SUM(A1)', '-3 discount'];
 
   beforeAll(async () => {
-    t = await startTestApp(dialect);
+    t = await startTestApp(dialect, 'open', { readers });
     owner = await signupOwner(t.app);
     outsider = await signupOwner(t.app, { workspaceName: 'Elsewhere Ltd' });
     projectId = (await buildProject(owner, { name: 'Export project' })).id;

@@ -12,13 +12,13 @@ const description =
   'A file download: CSV (UTF-8 with BOM) or XLSX, with the list’s filters applied. Text cells beginning with = + - @, tab or CR are prefixed with an apostrophe (formula injection).';
 
 export const exportRoutes =
-  (db: Db): FastifyPluginAsyncZod =>
+  (db: Db, reads: Db): FastifyPluginAsyncZod =>
   async (app) => {
     app.get('/projects/:id/deals/export', {
       config: { access: 'user' },
       schema: { tags, summary: "Export a project's deals", description, params: IdParams, querystring: DealExportQuery, response: errors },
       handler: async (request, reply) => {
-        const table = await dealsTable(db, authOf(request), request.params.id, request.query);
+        const table = await dealsTable(db, reads, authOf(request), request.params.id, request.query);
         return sendTable(reply, request.query.format, table.name, table.columns, table.rows);
       },
     });

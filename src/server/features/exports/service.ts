@@ -30,8 +30,11 @@ async function userNames(db: Db, workspaceId: string): Promise<Map<string, strin
 
 const fileName = async (db: Db, auth: Auth, what: string) => `${what}-${todayIn(await userTimeZone(db, auth.userId))}`;
 
-/** A project's deals with the list's filters and sort; the header names are the generic import's (a round trip). */
-export async function dealsTable(db: Db, auth: Auth, projectId: string, query: DealExportQuery): Promise<Table> {
+/**
+ * A project's deals with the list's filters and sort; the header names are the generic import's (a round
+ * trip). Access and names are read on `db`, the deals page by page on `reads` (the list's reader threads).
+ */
+export async function dealsTable(db: Db, reads: Db, auth: Auth, projectId: string, query: DealExportQuery): Promise<Table> {
   await requireProjectForDeals(db, auth, projectId, false);
   const stages = new Map((await loadStages(db, auth.workspaceId, auth.userId)).map((s) => [s.key, s.name]));
   const users = await userNames(db, auth.workspaceId);
@@ -60,12 +63,12 @@ export async function dealsTable(db: Db, auth: Auth, projectId: string, query: D
   async function* rows() {
     let cursor: string | undefined;
     do {
-      const page = await listDeals(db, auth.workspaceId, projectId, { ...query, limit: PAGE, cursor });
+      const page = await listDeals(reads, auth.workspaceId, projectId, { ...query, limit: PAGE, cursor });
       const contactIds = [...new Set(page.items.map((d) => d.contactId).filter((id): id is string => id !== null))];
       const contacts = new Map(
         contactIds.length
           ? (
-              await db
+              await reads
                 .selectFrom('contacts')
                 .select(['id', 'name'])
                 .where('workspace_id', '=', auth.workspaceId)
