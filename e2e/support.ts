@@ -36,9 +36,9 @@ export async function launchBrowser(): Promise<Browser> {
 
 export type RunningServer = { url: string; dataDir: string; stop: () => Promise<void> };
 
-/** The real application on a fresh SQLite database in a temporary folder, on a free loopback port. */
+/** The real application on a fresh SQLite database in a temporary folder (with reader threads, as served), on a free loopback port. */
 export async function startServer(dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qd-e2e-'))): Promise<RunningServer> {
-  const database = connect(path.join(dataDir, 'quarterdeck.sqlite'));
+  const database = connect(path.join(dataDir, 'quarterdeck.sqlite'), { readers: 2 });
   await migrateToLatest(database.db);
   const app = await buildApp({ config: { signupMode: 'first-user', publicUrl: null, trustProxy: false, logLevel: 'warn' }, database });
   await app.listen({ port: 0, host: '127.0.0.1' });
