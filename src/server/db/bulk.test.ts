@@ -108,4 +108,35 @@ describe.each(testDialects())('insertTogether on %s', (dialect) => {
     await expect(refused).rejects.toThrow();
     expect([await workspaces(), await audits()]).toEqual(before);
   });
+
+  it('runs the statements given before the rows first, in the same statement on PostgreSQL, numbering their parameters on', async () => {
+    const names = ['t1', 't2', 't3', 'x4', 'x5', 'x6', 'x7', 'x8', 'x9', 'x10'];
+    await database.db.transaction().execute((trx) => {
+      // Eleven parameters: $10 and $11 must be renumbered whole, not as $1 followed by a digit.
+      const rename = trx.updateTable('workspaces').set({ name: 'renamed' }).where('id', 'in', names).compile();
+      const touchAudits = trx.updateTable('audit_log').set({ after_json: '{"touched":true}' }).where('workspace_id', '=', 't5').compile();
+      return insertTogether(
+        trx,
+        [
+          ['workspaces', { id: 't5', name: 'five', created_at: '2026-11-29T08:00:04.000Z' }],
+          ['audit_log', audit('t5', 'a6', 't5')],
+        ],
+        [rename, touchAudits],
+      );
+    });
+    expect(await workspaces()).toEqual([
+      { id: 't1', name: 'renamed' },
+      { id: 't2', name: 'renamed' },
+      { id: 't3', name: 'renamed' },
+      { id: 't5', name: 'five' },
+    ]);
+    // On PostgreSQL the update ran on the data as it was before the statement: the audit row it added is untouched.
+    // On SQLite the update ran first, before the row existed: the same outcome.
+    expect((await audits()).find((row) => row.id === 'a6')).toEqual({
+      workspace_id: 't5',
+      id: 'a6',
+      entity_id: 't5',
+      after_json: '{"name":"It\'s"}',
+    });
+  });
 });

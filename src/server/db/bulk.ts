@@ -53,29 +53,51 @@ export async function insertRows<K extends keyof Database & string>(trx: Trx, ta
 /** One row for `insertTogether`: its table and its values. */
 export type TableRow = { [K in keyof Database & string]: [K, Database[K]] }[keyof Database & string];
 
+/** A one-row insert as a compiled statement (its text made once per shape). */
+function insertStatement(pg: boolean, [table, row]: TableRow): CompiledQuery {
+  const columns = Object.keys(row);
+  const text = cachedText(`${pg ? 'pg' : 'sqlite'}|${table}|${columns.join(',')}|1`, () => insertText(pg, table, columns, 1));
+  return CompiledQuery.raw(
+    text,
+    columns.map((column) => (row as Record<string, unknown>)[column]),
+  );
+}
+
 /**
- * Inserts one row into each of several tables (a record, its first history entry, its audit record). On
- * PostgreSQL in one statement (`with a as (insert …), b as (insert …) insert …`: one round trip instead of
- * one per row; foreign keys between them are checked when the statement ends, so a row may refer to
- * another of the same call); on SQLite one statement each, in order (no round trips there).
+ * Runs statements that change data and answer nothing the caller reads. On PostgreSQL in one statement
+ * (`with w0 as (…), w1 as (…) …`, the parameters of each numbered on from the one before): one round trip
+ * instead of one each. Its parts all see the data as it was before the statement (an update does not
+ * touch a row that an insert of the same call adds), and foreign keys between them are checked when it
+ * ends, so a row may refer to another of the same call. On SQLite one statement after another, in order.
  */
-export async function insertTogether(trx: Trx, rows: TableRow[]): Promise<void> {
-  if (!isPostgres(trx) || rows.length < 2) {
-    for (const [table, row] of rows) await insertRows(trx, table, [row] as never[]);
+export async function writeTogether(trx: Trx, statements: CompiledQuery[]): Promise<void> {
+  if (!isPostgres(trx) || statements.length < 2) {
+    for (const statement of statements) await trx.executeQuery(statement);
     return;
   }
-  const columns = rows.map(([, row]) => Object.keys(row));
-  const shape = `pg-together|${rows.map(([table], i) => `${table}(${columns[i].join(',')})`).join('|')}`;
-  const text = cachedText(shape, () => {
-    let first = 1;
-    const statements = rows.map(([table], i) => {
-      const statement = insertText(true, table, columns[i], 1, first);
-      first += columns[i].length;
-      return statement;
+  const text = cachedText(`pg-together|${statements.map((statement) => statement.sql).join('\u0000')}`, () => {
+    let offset = 0;
+    const parts = statements.map((statement) => {
+      const part = offset === 0 ? statement.sql : statement.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
+      offset += statement.parameters.length;
+      return part;
     });
-    const last = statements.pop() as string;
-    return `with ${statements.map((statement, i) => `w${i} as (${statement})`).join(', ')} ${last}`;
+    const last = parts.pop() as string;
+    return `with ${parts.map((part, i) => `w${i} as (${part})`).join(', ')} ${last}`;
   });
-  const parameters = rows.flatMap(([, row], i) => columns[i].map((column) => (row as Record<string, unknown>)[column]));
-  await trx.executeQuery(CompiledQuery.raw(text, parameters));
+  await trx.executeQuery(
+    CompiledQuery.raw(
+      text,
+      statements.flatMap((statement) => [...statement.parameters]),
+    ),
+  );
+}
+
+/**
+ * Inserts one row into each of several tables (a record, its first history entry, its audit record), and
+ * runs `before` first: on PostgreSQL all in one statement (`writeTogether`).
+ */
+export async function insertTogether(trx: Trx, rows: TableRow[], before: CompiledQuery[] = []): Promise<void> {
+  const pg = isPostgres(trx);
+  await writeTogether(trx, [...before, ...rows.map((row) => insertStatement(pg, row))]);
 }

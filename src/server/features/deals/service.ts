@@ -164,17 +164,20 @@ export async function saveDeal(trx: Trx, auth: Auth, current: Deal, next: Deal):
     .where('version', '=', current.version)
     .executeTakeFirst();
   assertUpdated(result, 'deal');
-  if (next.stage !== current.stage) {
-    await changeStay(trx, {
+  const audit = dealAudit(auth, next, 'update', current);
+  if (next.stage === current.stage) await recordAudit(trx, audit);
+  else {
+    // The old stay closed, the new one opened and the audit record: one statement on PostgreSQL.
+    const entry = {
       workspaceId: auth.workspaceId,
       dealId: current.id,
       projectId: current.projectId,
       stage: next.stage,
       at: next.stageEnteredAt,
       by: auth.userId,
-    });
+    };
+    await changeStay(trx, entry, [['audit_log', auditRow(audit)]]);
   }
-  await auditDeal(trx, auth, next, 'update', current);
   return next;
 }
 

@@ -1,3 +1,4 @@
+import { insertTogether, type TableRow } from '../../db/bulk.js';
 import type { DealStageHistoryTable, Trx } from '../../db/database.js';
 import { newId } from '../../ids.js';
 
@@ -18,19 +19,17 @@ export function stayRow(entry: StageEntry): DealStageHistoryTable {
   };
 }
 
-/** Opens a deal's stay in `entry.stage`. Call inside the transaction that writes the deal. */
-export async function openStay(trx: Trx, entry: StageEntry): Promise<void> {
-  await trx.insertInto('deal_stage_history').values(stayRow(entry)).execute();
-}
-
-/** Closes the deal's current stay and opens one in `entry.stage`, in the transaction of the stage change. */
-export async function changeStay(trx: Trx, entry: StageEntry): Promise<void> {
-  await trx
+/**
+ * Closes the deal's current stay and opens one in `entry.stage`, in the transaction of the stage change,
+ * with `alsoInsert` (the change's audit record): one statement on PostgreSQL (`insertTogether`).
+ */
+export async function changeStay(trx: Trx, entry: StageEntry, alsoInsert: TableRow[] = []): Promise<void> {
+  const leave = trx
     .updateTable('deal_stage_history')
     .set({ left_at: entry.at, left_by: entry.by })
     .where('workspace_id', '=', entry.workspaceId)
     .where('deal_id', '=', entry.dealId)
     .where('left_at', 'is', null)
-    .execute();
-  await openStay(trx, entry);
+    .compile();
+  await insertTogether(trx, [['deal_stage_history', stayRow(entry)], ...alsoInsert], [leave]);
 }
