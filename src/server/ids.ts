@@ -3,7 +3,9 @@ import { randomBytes } from 'node:crypto';
 const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
 
 let lastNow = -1;
-let lastRandom: number[] = [];
+let lastTime = '';
+/** The random part's 16 base-32 digits (0–31), counted up within one millisecond. */
+const digits = new Uint8Array(16);
 
 /**
  * Opaque, time-ordered identifier (ULID-like, lower-case Crockford base32, 26 characters). Within one
@@ -11,33 +13,35 @@ let lastRandom: number[] = [];
  * audit history and keyset pages rely on that.
  */
 export function newId(now = Date.now()): string {
-  let time = '';
-  let t = now;
-  for (let i = 0; i < 10; i++) {
-    time = ALPHABET[t % 32] + time;
-    t = Math.floor(t / 32);
-  }
-  let digits = now === lastNow ? increment(lastRandom) : null;
-  if (!digits) {
+  if (now !== lastNow || !increment()) {
+    if (now !== lastNow) {
+      let time = '';
+      let t = now;
+      for (let i = 0; i < 10; i++) {
+        time = ALPHABET[t % 32] + time;
+        t = Math.floor(t / 32);
+      }
+      lastTime = time;
+    }
     const bytes = randomBytes(16);
-    digits = Array.from(bytes, (b) => b & 31);
+    for (let i = 0; i < 16; i++) digits[i] = bytes[i] & 31;
   }
   lastNow = now;
-  lastRandom = digits;
-  return time + digits.map((d) => ALPHABET[d]).join('');
+  let id = lastTime;
+  for (let i = 0; i < 16; i++) id += ALPHABET[digits[i]];
+  return id;
 }
 
-/** The base-32 digits plus one, or null when they are all at the top (then a fresh random part is drawn). */
-function increment(digits: number[]): number[] | null {
-  const next = [...digits];
-  for (let i = next.length - 1; i >= 0; i--) {
-    if (next[i] < 31) {
-      next[i]++;
-      return next;
+/** The random digits plus one; false when they were all at the top (then a fresh random part is drawn). */
+function increment(): boolean {
+  for (let i = digits.length - 1; i >= 0; i--) {
+    if (digits[i] < 31) {
+      digits[i]++;
+      return true;
     }
-    next[i] = 0;
+    digits[i] = 0;
   }
-  return null;
+  return false;
 }
 
 /** A secret for cookies, tokens and invitation links: 32 random bytes, base64url. */
