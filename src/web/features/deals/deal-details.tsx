@@ -3,7 +3,7 @@ import { Card, Descriptions, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Contact } from '../../../core/contacts/schemas';
-import { daysSince, effectiveProbability } from '../../../core/deals/rules';
+import { daysSince, knownProbability } from '../../../core/deals/rules';
 import type { Deal } from '../../../core/deals/schemas';
 import type { Project } from '../../../core/projects/schemas';
 import type { Stage } from '../../../core/stages/schemas';
@@ -23,28 +23,33 @@ export function DealDetails({ deal, stage, project, ownerName }: Props) {
     queryFn: () => api.get<Contact>(`/contacts/${encodeURIComponent(deal.contactId ?? '')}`),
     enabled: deal.contactId !== null,
   });
-  const probability = effectiveProbability(deal.probability, stage?.probability ?? 0);
+  // A deal that follows its stage's odds has none to show until the stages have loaded (never a wrong 0 %).
+  const probability = knownProbability(deal.probability, stage?.probability);
   const none = <Typography.Text type="secondary">—</Typography.Text>;
+  const loading = <Typography.Text type="secondary">…</Typography.Text>;
   const items = [
     { key: 'amount', label: t('deals.fields.amount'), children: <Money minor={deal.amount} currency={deal.currency} /> },
     {
       key: 'probability',
       label: t('deals.fields.probability'),
-      children: (
-        <span>
-          {format.number(probability * 100, 1)}%{' '}
-          <Typography.Text type="secondary" className="qd-small">
-            ({t(deal.probability === null ? 'deals.page.stageProbability' : 'deals.page.ownProbability')})
-          </Typography.Text>
-        </span>
-      ),
+      children:
+        probability === null ? (
+          loading
+        ) : (
+          <span>
+            {format.number(probability * 100, 1)}%{' '}
+            <Typography.Text type="secondary" className="qd-small">
+              ({t(deal.probability === null ? 'deals.page.stageProbability' : 'deals.page.ownProbability')})
+            </Typography.Text>
+          </span>
+        ),
     },
     ...(deal.status === 'open'
       ? [
           {
             key: 'weighted',
             label: t('deals.fields.weighted'),
-            children: <Money minor={Math.round(deal.amount * probability)} currency={deal.currency} />,
+            children: probability === null ? loading : <Money minor={Math.round(deal.amount * probability)} currency={deal.currency} />,
           },
           { key: 'expected', label: t('deals.fields.expectedCloseDate'), children: <DateText value={deal.expectedCloseDate} /> },
         ]
