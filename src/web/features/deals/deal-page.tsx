@@ -55,7 +55,8 @@ function DealView({ deal }: { deal: Deal }) {
         title={deal.title}
         tags={
           <Tag color={STATUS_COLORS[deal.status]} data-testid="deal-stage">
-            {stage?.name ?? deal.stage}
+            {/* The stage's name once the stages have loaded (its key if it is not among them); never the bare key meanwhile. */}
+            {stage?.name ?? (stages.data ? deal.stage : '…')}
           </Tag>
         }
         subtitle={
