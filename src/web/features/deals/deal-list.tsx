@@ -18,6 +18,7 @@ import { type DealListFilters, listFiltersFrom, listQuery, writeListFilters } fr
 import { ExportMenu } from './export-menu';
 import { useStages } from './use-deals';
 import './deal-list.css';
+import { useQueryChange } from '../../app/query-changes';
 
 const PAGE_SIZE = 50;
 
@@ -41,7 +42,7 @@ export function DealList({ project }: { project: Project; canManage: boolean }) 
   const { t } = useTranslation();
   const format = useFormat();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
   const search = params.toString();
   const filters = useMemo(() => listFiltersFrom(new URLSearchParams(search), project.currency), [search, project.currency]);
   const [columns, setColumns] = useState<DealColumn[]>(storedColumns);
@@ -49,13 +50,12 @@ export function DealList({ project }: { project: Project; canManage: boolean }) 
   const stages = useStages();
   const users = useUsers();
 
-  // Merged into the address as it is when the change lands (two quick changes in a row both stay).
+  // Merged into the changes before it, even those not rendered yet (two quick changes in a row both stay).
+  const changeQuery = useQueryChange();
   const setFilters = useCallback(
     (patch: Partial<DealListFilters>) =>
-      setParams((current) => writeListFilters(current, { ...listFiltersFrom(current, project.currency), ...patch }, project.currency), {
-        replace: true,
-      }),
-    [setParams, project.currency],
+      changeQuery((current) => writeListFilters(current, { ...listFiltersFrom(current, project.currency), ...patch }, project.currency)),
+    [changeQuery, project.currency],
   );
   const toggleColumn = (column: DealColumn) => {
     if (column === 'title') return;
@@ -194,14 +194,11 @@ export function DealList({ project }: { project: Project; canManage: boolean }) 
               <Empty description={<EmptyText title={t('deals.list.emptyTitle')} text={t('deals.list.emptyText')} />}>
                 <Button
                   onClick={() =>
-                    setParams(
-                      (current) => {
-                        const next = new URLSearchParams(current);
-                        next.set('view', 'import');
-                        return next;
-                      },
-                      { replace: true },
-                    )
+                    changeQuery((current) => {
+                      const next = new URLSearchParams(current);
+                      next.set('view', 'import');
+                      return next;
+                    })
                   }
                 >
                   {t('deals.list.importLink')}

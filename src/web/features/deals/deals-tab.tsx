@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { Project } from '../../../core/projects/schemas';
 import { PageSpin } from '../../app/loading';
+import { useQueryChange } from '../../app/query-changes';
 import { lazyNamed } from '../../components/lazy-named';
 import { BoardFilterBar } from './board-filter-bar';
 import { type BoardFilters, filtersFrom, writeFilters } from './board-filters';
@@ -23,7 +24,7 @@ type View = (typeof VIEWS)[number];
 /** The project's pipeline: the board, the list or the import (the view is in the address: `&view=list`), and "New deal". */
 export function DealsTab({ project, canManage }: { project: Project; canManage: boolean }) {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
   const canEdit = useCanEditDeals(project.id);
   const [creating, setCreating] = useState<{ stage?: string } | null>(null);
   const view: View = VIEWS.find((key) => key === params.get('view')) ?? 'board';
@@ -39,24 +40,20 @@ export function DealsTab({ project, canManage }: { project: Project; canManage: 
   const [filtersShown, setFiltersShown] = useState(false);
   useEffect(() => startTransition(() => setFiltersShown(true)), []);
 
+  const changeQuery = useQueryChange();
   const setView = (next: View) =>
-    setParams(
-      (current) => {
-        const out = new URLSearchParams(current);
-        if (next === 'board') out.delete('view');
-        else out.set('view', next);
-        return out;
-      },
-      { replace: true },
-    );
+    changeQuery((current) => {
+      const out = new URLSearchParams(current);
+      if (next === 'board') out.delete('view');
+      else out.set('view', next);
+      return out;
+    });
   const setFilters = useCallback(
-    // A change is merged into the filters of the address as it is when the change lands, not as this render saw
-    // them: two quick changes in a row (the minimum, then the maximum) both stay.
+    // A change is merged into the filters of the changes before it, even those not rendered yet: two quick
+    // changes in a row (the minimum, then the maximum) both stay.
     (patch: Partial<BoardFilters>) =>
-      setParams((current) => writeFilters(current, { ...filtersFrom(current, project.currency), ...patch }, project.currency), {
-        replace: true,
-      }),
-    [setParams, project.currency],
+      changeQuery((current) => writeFilters(current, { ...filtersFrom(current, project.currency), ...patch }, project.currency)),
+    [changeQuery, project.currency],
   );
   const onCreate = useCallback((stage?: string) => setCreating({ stage }), []);
 
