@@ -25,43 +25,36 @@ function cachedText(shape: string, make: () => string): string {
   return text;
 }
 
-/** `insert into "table" (columns) values (…), (…)` with placeholders numbered from `first` (PostgreSQL) or `?`. */
-function insertText(pg: boolean, table: string, columns: string[], rows: number, first = 1): string {
-  let n = first - 1;
+/** `insert into "table" (columns) values (…), (…)` with placeholders numbered from 1 (PostgreSQL) or `?`. */
+function insertText(pg: boolean, table: string, columns: string[], rows: number): string {
+  let n = 0;
   const row = () => `(${columns.map(() => (pg ? `$${++n}` : '?')).join(', ')})`;
   return `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values ${Array.from({ length: rows }, row).join(', ')}`;
 }
 
 /**
- * Inserts `rows` (objects with the same keys in the same order, as one literal makes them) with one
- * multi-row INSERT whose text is written once per shape: Kysely's builder parses and compiles each of the
- * 10,000 values of a 400-row batch anew (a tenth of a 100,000-row import). The values stay bound.
+ * One multi-row INSERT of `rows` (objects with the same keys in the same order, as one literal makes them),
+ * its text written once per shape: Kysely's builder parses and compiles each of the 10,000 values of a
+ * 400-row batch anew (a tenth of a 100,000-row import). The values stay bound.
  */
-export async function insertRows<K extends keyof Database & string>(trx: Trx, table: K, rows: Database[K][]): Promise<void> {
-  if (rows.length === 0) return;
+function insertQuery(pg: boolean, table: string, rows: readonly object[]): CompiledQuery {
   const columns = Object.keys(rows[0]);
-  const pg = isPostgres(trx);
   const text = cachedText(`${pg ? 'pg' : 'sqlite'}|${table}|${columns.join(',')}|${rows.length}`, () =>
     insertText(pg, table, columns, rows.length),
   );
   const parameters: unknown[] = new Array(rows.length * columns.length);
   let i = 0;
   for (const row of rows) for (const column of columns) parameters[i++] = (row as Record<string, unknown>)[column];
-  await trx.executeQuery(CompiledQuery.raw(text, parameters));
+  return CompiledQuery.raw(text, parameters);
+}
+
+/** Inserts `rows` into `table` with one multi-row INSERT (`insertQuery`); no rows, no statement. */
+export async function insertRows<K extends keyof Database & string>(trx: Trx, table: K, rows: Database[K][]): Promise<void> {
+  if (rows.length > 0) await trx.executeQuery(insertQuery(isPostgres(trx), table, rows as object[]));
 }
 
 /** One row for `insertTogether`: its table and its values. */
 export type TableRow = { [K in keyof Database & string]: [K, Database[K]] }[keyof Database & string];
-
-/** A one-row insert as a compiled statement (its text made once per shape). */
-function insertStatement(pg: boolean, [table, row]: TableRow): CompiledQuery {
-  const columns = Object.keys(row);
-  const text = cachedText(`${pg ? 'pg' : 'sqlite'}|${table}|${columns.join(',')}|1`, () => insertText(pg, table, columns, 1));
-  return CompiledQuery.raw(
-    text,
-    columns.map((column) => (row as Record<string, unknown>)[column]),
-  );
-}
 
 /**
  * Runs statements that change data and answer nothing the caller reads. On PostgreSQL in one statement
@@ -99,5 +92,5 @@ export async function writeTogether(trx: Trx, statements: CompiledQuery[]): Prom
  */
 export async function insertTogether(trx: Trx, rows: TableRow[], before: CompiledQuery[] = []): Promise<void> {
   const pg = isPostgres(trx);
-  await writeTogether(trx, [...before, ...rows.map((row) => insertStatement(pg, row))]);
+  await writeTogether(trx, [...before, ...rows.map(([table, row]) => insertQuery(pg, table, [row]))]);
 }

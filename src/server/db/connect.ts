@@ -8,9 +8,9 @@ import { PgChanges, withCountedWrites } from './pg-changes.js';
 import { withNamedStatements } from './pg-statements.js';
 import { enableReadThrough } from './read-through.js';
 import { sharedPing } from './shared-ping.js';
-import { addSqlFunctions } from './sqlite-functions.js';
 import { GroupCommitDriver, GroupCommitSqliteDialect, type SqliteHandle } from './sqlite-group-commit.js';
 import { readersDb, SqliteReaders } from './sqlite-readers.js';
+import { addSqlFunctions, statementCache } from './sqlite-setup.js';
 
 // int8 (count, sum, bigint columns) as a JS number: money stays far below 2^53.
 pg.types.setTypeParser(20, (value) => Number(value));
@@ -60,34 +60,23 @@ export function connect(url: string, options: { readers?: number } = {}): DbCont
   };
   const dataKey = () => `${driver.changes}.${dataVersion.get()}`;
   enableReadThrough({ db, dataKey });
-  const readers =
-    url !== ':memory:' && (options.readers ?? 0) > 0 ? readersDb(new SqliteReaders(url, options.readers ?? 0), db) : undefined;
+  // Reader threads need a file they can open too (an in-memory database is this connection's alone).
+  const readerCount = url === ':memory:' ? 0 : (options.readers ?? 0);
+  const reads = readerCount > 0 ? readersDb(new SqliteReaders(url, readerCount), db) : undefined;
   const close = async () => {
-    await readers?.destroy();
+    await reads?.destroy();
     await db.destroy();
   };
-  return { db, dialect: 'sqlite', ping, dataKey, reads: readers, close };
+  return { db, dialect: 'sqlite', ping, dataKey, reads, close };
 }
 
-/**
- * Kysely prepares every query anew; better-sqlite3 statements can be reused. Cache them by SQL
- * text (bounded), so a hot query is parsed and planned once.
- */
-function withStatementCache(sqlite: SQLite.Database, max = 500): SqliteHandle {
-  const cache = new Map<string, SQLite.Statement>();
+/** The main connection as the group-commit driver sees it, its statements cached (`statementCache`). */
+function withStatementCache(sqlite: SQLite.Database): SqliteHandle {
   return {
     close: () => sqlite.close(),
     get inTransaction() {
       return sqlite.inTransaction;
     },
-    prepare: (text: string) => {
-      let statement = cache.get(text);
-      if (!statement) {
-        statement = sqlite.prepare(text);
-        if (cache.size >= max) cache.delete(cache.keys().next().value as string);
-        cache.set(text, statement);
-      }
-      return statement;
-    },
+    prepare: statementCache(sqlite),
   };
 }

@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import SQLite from 'better-sqlite3';
-import { addSqlFunctions } from './sqlite-functions.js';
+import { addSqlFunctions, statementCache } from './sqlite-setup.js';
 
 /**
  * Worker thread of `SqliteReaders`: its own read-only connection to the database file, answering
@@ -17,16 +17,7 @@ const sqlite = new SQLite((workerData as { file: string }).file, { readonly: tru
 sqlite.pragma('busy_timeout = 5000');
 addSqlFunctions(sqlite);
 
-const statements = new Map<string, SQLite.Statement>();
-const statement = (text: string): SQLite.Statement => {
-  let prepared = statements.get(text);
-  if (!prepared) {
-    prepared = sqlite.prepare(text);
-    if (statements.size >= 500) statements.delete(statements.keys().next().value as string);
-    statements.set(text, prepared);
-  }
-  return prepared;
-};
+const statement = statementCache(sqlite);
 
 port.on('message', ({ id, sql, parameters }: ReadRequest) => {
   let reply: ReadReply;
