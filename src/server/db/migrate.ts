@@ -10,6 +10,7 @@ import * as goals from './migrations/2026-11-29T0100-goals.js';
 import * as searchStatistics from './migrations/2026-11-29T0300-search-statistics.js';
 import * as importMappings from './migrations/2026-11-29T0330-import-mappings.js';
 import * as accountSearchIndex from './migrations/2026-11-29T0600-account-search-index.js';
+import * as dealStageEnteredMs from './migrations/2026-11-29T2100-deal-stage-entered-ms.js';
 import { ensureChangeNotices } from './pg-changes.js';
 
 /** Forward-only, append-only: add new migrations at the end, never edit a landed one. */
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-29T0300-search-statistics': searchStatistics,
   '2026-11-29T0330-import-mappings': importMappings,
   '2026-11-29T0600-account-search-index': accountSearchIndex,
+  '2026-11-29T2100-deal-stage-entered-ms': dealStageEnteredMs,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

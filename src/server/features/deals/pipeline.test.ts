@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { daysSince } from '../../../core/deals/rules.js';
 import type { Deal, Pipeline, PipelineCard } from '../../../core/deals/schemas.js';
@@ -96,6 +97,11 @@ describe.each(testDialects())('pipeline board on %s', (dialect) => {
       '2026-11-27T12:34:56Z', // no milliseconds: exactly 2 days
       '2026-11-27T20:34:56.789+08:00', // an offset: exactly 2 days
       '2026-11-27T20:34:57+08:00', // an offset, 1 ms short of 2 days: 1
+      '2000-02-29T00:00:00.000Z', // a leap day of a year divisible by 400
+      '1970-01-01T00:00:00.000Z', // the epoch
+      '2026-01-01T12:34:56.789Z', // January and February count with the year before in the civil-day arithmetic
+      '2026-03-01T12:34:56.790Z', // March, 1 ms short of 273 days
+      '1900-03-01T00:00:00.000Z', // after 1900's Feb 28 (no leap day)
     ];
     const deals: Deal[] = [];
     for (const [i, at] of entered.entries()) {
@@ -109,7 +115,37 @@ describe.each(testDialects())('pipeline board on %s', (dialect) => {
     const days = new Map(lead.map((card) => [card.id, card.days]));
     expect(deals.map((deal) => days.get(deal.id))).toEqual(entered.map((at) => daysSince(at, now)));
     // Worked out by hand, so that the rule itself is held too.
-    expect(entered.map((at) => daysSince(at, now))).toEqual([0, 2, 1, 2, 0, 365, 1004, 0, 2, 2, 1]);
+    expect(entered.map((at) => daysSince(at, now))).toEqual([0, 2, 1, 2, 0, 365, 1004, 0, 2, 2, 1, 9770, 20786, 332, 272, 46294]);
+  });
+
+  it('keeps stage_entered_ms on PostgreSQL equal to the instant of stage_entered_at (1900–2100, every month end, leap days)', async () => {
+    if (dialect !== 'postgres') {
+      // SQLite's board reads the text itself; the column is PostgreSQL's alone.
+      const columns = await sql<{ name: string }>`select name from pragma_table_info('deals')`.execute(t.database.db);
+      expect(columns.rows.map((c) => c.name)).not.toContain('stage_entered_ms');
+      return;
+    }
+    const project = (await buildProject(owner, { name: 'Instants', currency: 'CNY' })).id;
+    const deal = (await owner.request('POST', `/projects/${project}/deals`, { title: 'I', stage: 'lead', amount: 1 })).json() as Deal;
+    const instants: string[] = [];
+    for (let year = 1900; year <= 2100; year += 7)
+      for (let month = 0; month < 12; month++) {
+        // The last millisecond of the month and the first of the next: day counts across every month length.
+        const next = Date.UTC(year, month + 1, 1);
+        instants.push(new Date(next - 1).toISOString(), new Date(next).toISOString());
+      }
+    instants.push('2000-02-29T12:00:00.000Z', '2024-02-29T23:59:59.999Z', '1900-02-28T23:59:59.999Z');
+    const read = async (at: string) => {
+      await t.database.db.updateTable('deals').set({ stage_entered_at: at }).where('id', '=', deal.id).execute();
+      const row = await sql<{ ms: string | null }>`select stage_entered_ms as ms from deals where id = ${deal.id}`.execute(t.database.db);
+      return row.rows[0].ms === null ? null : Number(row.rows[0].ms);
+    };
+    const got: (number | null)[] = [];
+    for (const at of instants) got.push(await read(at));
+    expect(got).toEqual(instants.map((at) => Date.parse(at)));
+    // Other written forms get none (the board parses them).
+    for (const at of ['2026-11-27T12:34:56Z', '2026-11-27T20:34:56.789+08:00', '2026-11-27 12:34:56.789Z'])
+      expect(await read(at)).toBeNull();
   });
 
   it('writes any text of a card as a JSON string: quotes, backslashes, control characters, Chinese, emoji', async () => {
