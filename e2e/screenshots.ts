@@ -355,6 +355,31 @@ async function main(): Promise<void> {
     await byTestId(enPage, 'tab-history').click();
     await byTestId(enPage, 'history-row').first().waitFor();
     await shot(enPage, 'en-11-project-history');
+    // The plan, the pipeline, the goals and the customers in English (the demo's data is the owner's Chinese).
+    console.log('plan, pipeline, goals, customers (en)');
+    for (const [name, query] of [
+      ['en-11a-plan-gantt', '?tab=plan'],
+      ['en-11b-pipeline-board', '?tab=deals'],
+      ['en-11c-pipeline-list', '?tab=deals&view=list'],
+      ['en-11d-pipeline-import', '?tab=deals&view=import'],
+      ['en-11e-goals', '?tab=goals'],
+    ] as const) {
+      await enPage.goto(`${demoUrl}${query}`);
+      await shot(enPage, name);
+    }
+    await enPage.goto(`${demoUrl}?tab=deals`);
+    await byTestId(enPage, 'deal-card').first().click();
+    await enPage.waitForURL('**/deals/**');
+    await shot(enPage, 'en-11f-deal-page');
+    for (const [name, url] of [
+      ['en-11g-customers', '/accounts'],
+      ['en-11h-contacts', '/contacts'],
+    ] as const) {
+      await enPage.goto(`${BASE_URL}${url}`);
+      await shot(enPage, name);
+    }
+    await enPage.goto(demoUrl);
+    await byTestId(enPage, 'project-overview').waitFor();
     await byTestId(enPage, 'project-edit').click();
     await byTestId(enPage, 'project-form-submit').waitFor();
     await shot(enPage, 'en-12-project-edit', false);
