@@ -11,6 +11,7 @@ import * as searchStatistics from './migrations/2026-11-29T0300-search-statistic
 import * as importMappings from './migrations/2026-11-29T0330-import-mappings.js';
 import * as accountSearchIndex from './migrations/2026-11-29T0600-account-search-index.js';
 import * as dealStageEnteredMs from './migrations/2026-11-29T2100-deal-stage-entered-ms.js';
+import * as accountNameKeyTrigrams from './migrations/2026-11-29T2130-account-name-key-trigrams.js';
 import { ensureChangeNotices } from './pg-changes.js';
 
 /** Forward-only, append-only: add new migrations at the end, never edit a landed one. */
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-29T0330-import-mappings': importMappings,
   '2026-11-29T0600-account-search-index': accountSearchIndex,
   '2026-11-29T2100-deal-stage-entered-ms': dealStageEnteredMs,
+  '2026-11-29T2130-account-name-key-trigrams': accountNameKeyTrigrams,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

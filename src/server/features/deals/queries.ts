@@ -180,11 +180,12 @@ export type KnownTitleMatches = { rowids: number[]; walk: boolean };
 
 export function textCondition(db: Db | Trx, workspaceId: string, text: string, titles?: KnownTitleMatches): RawBuilder<SqlBool> {
   const pattern = likePattern(text);
-  const byAccount = sql`select d3.${sql.raw(isPostgres(db) ? 'id' : 'rowid')} from deals d3 where d3.workspace_id = ${workspaceId} and d3.account_id in (${accountsNamedLike(workspaceId, pattern)})`;
   if (isPostgres(db)) {
-    // An array, not a subquery: PostgreSQL then looks the matches up by key instead of joining against every deal.
-    return sql<SqlBool>`d.id = any(array(select d3.id from deals d3 where d3.workspace_id = ${workspaceId} and lower(d3.title) like ${pattern} escape '\\' union ${byAccount}))`;
+    // The title's trigram index or'ed with the deals of the matching accounts (an array, looked up in
+    // deals_account rather than joined against every deal): one bitmap scan that reads each match once.
+    return sql<SqlBool>`(lower(d.title) like ${pattern} escape '\\' or d.account_id = any(array(${accountsNamedLike(workspaceId, pattern)})))`;
   }
+  const byAccount = sql`select d3.rowid from deals d3 where d3.workspace_id = ${workspaceId} and d3.account_id in (${accountsNamedLike(workspaceId, pattern)})`;
   const byTitle = titles
     ? sql`select value from json_each(${JSON.stringify(titles.rowids)})`
     : [...text].length >= 3
@@ -356,7 +357,36 @@ async function pageRows<C extends PageColumns>(
     if (rows.length > query.limit) return rows;
   }
 
-  if (query.q && !isPostgres(db)) {
+  if (query.q && isPostgres(db)) {
+    // Every match (one bitmap scan of the title's and the accounts' indexes, `textCondition`), materialized so
+    // that PostgreSQL sorts them rather than walking the sort's index and testing each deal; then the page's
+    // deals read by key. A text with 800 matches among 100,000 deals: 6 ms instead of 10.
+    let matching = db
+      .selectFrom('deals as d')
+      .select(['d.id', sql`${sort.expr}`.as('sort_value')])
+      .where('d.workspace_id', '=', workspaceId)
+      .where(projectDeals(db, workspaceId, projectId, query, sortedBy));
+    if (cursor) matching = matching.where(keysetAfter(sort.expr, sort.desc, cursor));
+    const top = db
+      .with(
+        (cte) => cte('m').materialized(),
+        () => matching,
+      )
+      .with('top', (w) =>
+        w
+          .selectFrom('m')
+          .select('m.id')
+          .orderBy(sql`m.sort_value ${direction}`)
+          .orderBy(sql`m.id ${direction}`)
+          .limit(query.limit + 1),
+      )
+      .selectFrom('top')
+      .innerJoin('deals as d', (join) => join.on('d.workspace_id', '=', workspaceId).onRef('d.id', '=', 'top.id'))
+      .leftJoin('accounts as a', (join) => join.onRef('a.workspace_id', '=', 'd.workspace_id').onRef('a.id', '=', 'd.account_id'));
+    return page(ordered(read(top as PageQuery)));
+  }
+
+  if (query.q) {
     // Many title matches (and a sort with an index): walk the sort's index and test each deal's membership
     // in the matches, stopping after a page. Fewer: read the matches and sort them (the unary + keeps SQLite
     // off the workspace's and the sort column's indexes; the workspace condition still holds).

@@ -141,6 +141,19 @@ describe.each(testDialectsAndReaders())('deal text search over many deals on %s 
     expect(await search(quiet, 'q=Suzhou&sort=-updatedAt')).toEqual(want);
   });
 
+  it('answers a text matched by account names only, too sparse for the walk, on every page and in every sort', async () => {
+    // "steel": the account of every twentieth deal; the first candidates in page order hold too few for a page.
+    for (const [sort, key, desc] of [
+      ['-updatedAt', 'updated_at', true],
+      ['amount', 'amount', false],
+      ['-title', 'title', true],
+    ] as const) {
+      const want = expected(busy, 'steel', key, desc);
+      expect(want.length).toBe(120);
+      expect({ sort, got: await search(busy, `q=Steel&sort=${sort}`) }).toEqual({ sort, got: want });
+    }
+  });
+
   it('answers a rare text and combines the text with other filters', async () => {
     expect(await search(busy, `q=order 00042&sort=title`)).toEqual(['Suzhou order 00042']);
     const want = expected(busy, 'suzhou', 'amount', false).filter((title) => {
