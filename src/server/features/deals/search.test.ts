@@ -105,28 +105,28 @@ describe.each(testDialectsAndReaders())('deal text search over many deals on %s 
       })
       .map((r) => r.title);
 
-  it('answers a common text (the walk in page order) exactly, on every page and in every sort', async () => {
-    for (const [sort, key, desc] of [
-      ['-updatedAt', 'updated_at', true],
-      ['amount', 'amount', false],
-      ['-title', 'title', true],
-    ] as const) {
-      const want = expected(busy, 'suzhou', key, desc);
-      expect(want.length).toBe(1200 + 120);
-      expect({ sort, got: await search(busy, `q=suzhou&sort=${sort}`) }).toEqual({ sort, got: want });
+  type Sort = readonly [string, 'updated_at' | 'amount' | 'title', boolean];
+  const SORTS: Sort[] = [
+    ['-updatedAt', 'updated_at', true],
+    ['amount', 'amount', false],
+    ['-title', 'title', true],
+    ['title', 'title', false],
+  ];
+  /** The search of `q` in each sort, every page, against the definition; `count` matches in all. */
+  const expectEverySort = async (q: string, count: number) => {
+    for (const [sort, key, desc] of SORTS) {
+      const want = expected(busy, q.toLowerCase(), key, desc);
+      expect(want.length).toBe(count);
+      expect({ sort, got: await search(busy, `q=${q}&sort=${sort}`) }).toEqual({ sort, got: want });
     }
+  };
+
+  it('answers a common text (the walk in page order) exactly, on every page and in every sort', async () => {
+    await expectEverySort('suzhou', 1200 + 120);
   });
 
   it('answers a text of a few hundred matches (the walk through the sort index, testing membership) exactly, on every page', async () => {
-    for (const [sort, key, desc] of [
-      ['-updatedAt', 'updated_at', true],
-      ['amount', 'amount', false],
-      ['title', 'title', false],
-    ] as const) {
-      const want = expected(busy, 'order 00', key, desc);
-      expect(want.length).toBe(500);
-      expect({ sort, got: await search(busy, `q=order 00&sort=${sort}`) }).toEqual({ sort, got: want });
-    }
+    await expectEverySort('order 00', 500);
     // In a project where they are few, and with a range filter beside the text.
     expect(await search(quiet, 'q=order 00&sort=-updatedAt')).toEqual([]);
     const want = expected(busy, 'order 00', 'amount', false).filter(
@@ -143,15 +143,7 @@ describe.each(testDialectsAndReaders())('deal text search over many deals on %s 
 
   it('answers a text matched by account names only, too sparse for the walk, on every page and in every sort', async () => {
     // "steel": the account of every twentieth deal; the first candidates in page order hold too few for a page.
-    for (const [sort, key, desc] of [
-      ['-updatedAt', 'updated_at', true],
-      ['amount', 'amount', false],
-      ['-title', 'title', true],
-    ] as const) {
-      const want = expected(busy, 'steel', key, desc);
-      expect(want.length).toBe(120);
-      expect({ sort, got: await search(busy, `q=Steel&sort=${sort}`) }).toEqual({ sort, got: want });
-    }
+    await expectEverySort('Steel', 120);
   });
 
   it('answers a rare text and combines the text with other filters', async () => {
