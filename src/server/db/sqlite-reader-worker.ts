@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import SQLite from 'better-sqlite3';
+import { packBlobs, type ReadReply, type ReadRequest } from './sqlite-reader-messages.js';
 import { addSqlFunctions, statementCache } from './sqlite-setup.js';
 
 /**
@@ -8,9 +9,6 @@ import { addSqlFunctions, statementCache } from './sqlite-setup.js';
  * committed state while the main connection writes. A separate esbuild entry in production
  * (dist/server/sqlite-reader-worker.js); loaded through tsx from source.
  */
-export type ReadRequest = { id: number; sql: string; parameters: readonly unknown[] };
-export type ReadReply = { id: number; rows: unknown[] } | { id: number; error: { message: string; code?: string } };
-
 const port = parentPort;
 if (!port) throw new Error('sqlite-reader-worker runs as a worker thread');
 const sqlite = new SQLite((workerData as { file: string }).file, { readonly: true, fileMustExist: true });
@@ -24,10 +22,11 @@ port.on('message', ({ id, sql, parameters }: ReadRequest) => {
   try {
     const prepared = statement(sql);
     if (!prepared.reader) throw new Error('a reader connection only reads');
-    reply = { id, rows: prepared.all(parameters as unknown[]) };
+    const rows = prepared.all(parameters as unknown[]) as Record<string, unknown>[];
+    reply = { id, rows, bytes: packBlobs(rows) };
   } catch (error) {
     const { message, code } = error as { message: string; code?: string };
     reply = { id, error: { message, code } };
   }
-  port.postMessage(reply);
+  port.postMessage(reply, 'bytes' in reply && reply.bytes ? [reply.bytes] : []);
 });

@@ -5,6 +5,7 @@ import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { connect } from './connect.js';
+import { packBlobs, unpackBlobs } from './sqlite-reader-messages.js';
 import { ReaderUnavailable, readersDb, SqliteReaders } from './sqlite-readers.js';
 
 describe('SQLite reader threads', () => {
@@ -33,6 +34,32 @@ describe('SQLite reader threads', () => {
     const got = (await readers.all(text, [7])) as { id: number; name: string; body: Uint8Array }[];
     expect(got.map((r) => [r.id, r.name, Buffer.from(r.body).toString()])).toEqual(want.map((r) => [r.id, r.name, r.body.toString()]));
     expect(got).toHaveLength(42);
+  });
+
+  it('sends the blobs of a reply in one buffer: every blob back as a Buffer, with empty and missing ones', async () => {
+    const text = `select id, body, case when id % 3 = 0 then x'' when id % 3 = 1 then null else cast(name as blob) end as other,
+      length(body) as n from t where id <= ? order by id`;
+    const want = main.prepare(text).all(30) as Record<string, unknown>[];
+    const got = await readers.all(text, [30]);
+    expect(got).toEqual(want);
+    const blobs = (got as Record<string, unknown>[]).flatMap((row) => [row.body, row.other]).filter((v) => v !== null);
+    expect(blobs.length).toBe(50);
+    for (const blob of blobs) expect(Buffer.isBuffer(blob)).toBe(true);
+    // Packed and unpacked by hand: the places, and rows without blobs untouched.
+    const rows: Record<string, unknown>[] = [
+      { a: Buffer.from('xy'), b: 1, c: null },
+      { a: Buffer.alloc(0), b: 'z', c: Buffer.from('é') },
+    ];
+    const bytes = packBlobs(rows);
+    expect(rows).toEqual([
+      { a: [0, 2], b: 1, c: null },
+      { a: [2, 0], b: 'z', c: [2, 2] },
+    ]);
+    expect(unpackBlobs(rows, bytes).map((row) => [String(row.a), row.b, row.c === null ? null : String(row.c)])).toEqual([
+      ['xy', 1, null],
+      ['', 'z', 'é'],
+    ]);
+    expect(packBlobs([{ n: 1 }])).toBeNull();
   });
 
   it('answers many reads at once, each with its own rows', async () => {

@@ -15,7 +15,7 @@ import {
 import { startWorker } from '../worker-script.js';
 import type { Database } from './database.js';
 import { SqliteLiteralLimitCompiler } from './sqlite-query-compiler.js';
-import type { ReadReply, ReadRequest } from './sqlite-reader-worker.js';
+import { type ReadReply, type ReadRequest, unpackBlobs } from './sqlite-reader-messages.js';
 
 type Pending = { resolve: (rows: unknown[]) => void; reject: (error: Error) => void };
 
@@ -54,7 +54,7 @@ export class SqliteReaders {
       if (!pending) return;
       reader.pending.delete(reply.id);
       if ('error' in reply) pending.reject(Object.assign(new Error(reply.error.message), { code: reply.error.code }));
-      else pending.resolve(reply.rows);
+      else pending.resolve(unpackBlobs(reply.rows, reply.bytes));
     });
     const fail = (error: Error) => {
       const index = this.#readers.indexOf(reader);
