@@ -54,6 +54,14 @@ async function shot(page: Page, name: string, fullPage = true): Promise<void> {
 
 const byTestId = (page: Page, id: string) => page.getByTestId(id);
 
+/** Opens each address in turn and saves its screenshot under the name beside it. */
+async function shotEach(page: Page, screens: readonly (readonly [string, string])[]): Promise<void> {
+  for (const [name, url] of screens) {
+    await page.goto(url);
+    await shot(page, name);
+  }
+}
+
 async function clickMenuItem(page: Page, testId: string): Promise<void> {
   await page.locator(`[data-testid="${testId}"]`).last().click();
 }
@@ -162,32 +170,26 @@ async function main(): Promise<void> {
 
     // The plan, the pipeline, the goals, customers and the settings tabs, on the demo data.
     console.log('plan, pipeline, goals, customers (zh-CN)');
-    for (const [name, query] of [
-      ['zh-06a-plan-gantt', '?tab=plan'],
-      ['zh-06b-plan-baselines', '?tab=plan&view=baselines'],
-      ['zh-06c-plan-time', '?tab=plan&view=time'],
-      ['zh-06d-pipeline-board', '?tab=deals'],
-      ['zh-06e-pipeline-list', '?tab=deals&view=list'],
-      ['zh-06f-pipeline-import', '?tab=deals&view=import'],
-      ['zh-06g-goals', '?tab=goals'],
-    ] as const) {
-      await page.goto(`${demoUrl}${query}`);
-      await shot(page, name);
-    }
+    await shotEach(page, [
+      ['zh-06a-plan-gantt', `${demoUrl}?tab=plan`],
+      ['zh-06b-plan-baselines', `${demoUrl}?tab=plan&view=baselines`],
+      ['zh-06c-plan-time', `${demoUrl}?tab=plan&view=time`],
+      ['zh-06d-pipeline-board', `${demoUrl}?tab=deals`],
+      ['zh-06e-pipeline-list', `${demoUrl}?tab=deals&view=list`],
+      ['zh-06f-pipeline-import', `${demoUrl}?tab=deals&view=import`],
+      ['zh-06g-goals', `${demoUrl}?tab=goals`],
+    ]);
     await page.goto(`${demoUrl}?tab=deals`);
     await byTestId(page, 'deal-card').first().click();
     await page.waitForURL('**/deals/**');
     await shot(page, 'zh-06h-deal-page');
-    for (const [name, url] of [
-      ['zh-06i-customers', '/accounts'],
-      ['zh-06j-contacts', '/contacts'],
-      ['zh-06k-settings-stages', '/settings/workspace?tab=stages'],
-      ['zh-06l-settings-calendars', '/settings/workspace?tab=calendars'],
-      ['zh-06m-settings-rates', '/settings/workspace?tab=rates'],
-    ] as const) {
-      await page.goto(`${BASE_URL}${url}`);
-      await shot(page, name);
-    }
+    await shotEach(page, [
+      ['zh-06i-customers', `${BASE_URL}/accounts`],
+      ['zh-06j-contacts', `${BASE_URL}/contacts`],
+      ['zh-06k-settings-stages', `${BASE_URL}/settings/workspace?tab=stages`],
+      ['zh-06l-settings-calendars', `${BASE_URL}/settings/workspace?tab=calendars`],
+      ['zh-06m-settings-rates', `${BASE_URL}/settings/workspace?tab=rates`],
+    ]);
     await page.goto(demoUrl);
 
     // Create a project, add a member, edit, archive, restore.
@@ -357,27 +359,21 @@ async function main(): Promise<void> {
     await shot(enPage, 'en-11-project-history');
     // The plan, the pipeline, the goals and the customers in English (the demo's data is the owner's Chinese).
     console.log('plan, pipeline, goals, customers (en)');
-    for (const [name, query] of [
-      ['en-11a-plan-gantt', '?tab=plan'],
-      ['en-11b-pipeline-board', '?tab=deals'],
-      ['en-11c-pipeline-list', '?tab=deals&view=list'],
-      ['en-11d-pipeline-import', '?tab=deals&view=import'],
-      ['en-11e-goals', '?tab=goals'],
-    ] as const) {
-      await enPage.goto(`${demoUrl}${query}`);
-      await shot(enPage, name);
-    }
+    await shotEach(enPage, [
+      ['en-11a-plan-gantt', `${demoUrl}?tab=plan`],
+      ['en-11b-pipeline-board', `${demoUrl}?tab=deals`],
+      ['en-11c-pipeline-list', `${demoUrl}?tab=deals&view=list`],
+      ['en-11d-pipeline-import', `${demoUrl}?tab=deals&view=import`],
+      ['en-11e-goals', `${demoUrl}?tab=goals`],
+    ]);
     await enPage.goto(`${demoUrl}?tab=deals`);
     await byTestId(enPage, 'deal-card').first().click();
     await enPage.waitForURL('**/deals/**');
     await shot(enPage, 'en-11f-deal-page');
-    for (const [name, url] of [
-      ['en-11g-customers', '/accounts'],
-      ['en-11h-contacts', '/contacts'],
-    ] as const) {
-      await enPage.goto(`${BASE_URL}${url}`);
-      await shot(enPage, name);
-    }
+    await shotEach(enPage, [
+      ['en-11g-customers', `${BASE_URL}/accounts`],
+      ['en-11h-contacts', `${BASE_URL}/contacts`],
+    ]);
     await enPage.goto(demoUrl);
     await byTestId(enPage, 'project-overview').waitFor();
     await byTestId(enPage, 'project-edit').click();

@@ -8,7 +8,8 @@ import { PgChanges, withCountedWrites } from './pg-changes.js';
 import { withNamedStatements } from './pg-statements.js';
 import { enableReadThrough } from './read-through.js';
 import { sharedPing } from './shared-ping.js';
-import { GroupCommitDriver, GroupCommitSqliteDialect, type SqliteHandle } from './sqlite-group-commit.js';
+import { GroupCommitDriver, type SqliteHandle } from './sqlite-group-commit.js';
+import { SqliteDialect } from './sqlite-query-compiler.js';
 import { readersDb, SqliteReaders } from './sqlite-readers.js';
 import { addSqlFunctions, statementCache } from './sqlite-setup.js';
 
@@ -48,7 +49,7 @@ export function connect(url: string, options: { readers?: number } = {}): DbCont
   sqlite.pragma('busy_timeout = 5000');
   addSqlFunctions(sqlite);
   const driver = new GroupCommitDriver(withStatementCache(sqlite));
-  const db = new Kysely<Database>({ dialect: new GroupCommitSqliteDialect(driver) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect(driver) });
   const dataVersion = sqlite.prepare('pragma data_version').pluck();
   const probe = sqlite.prepare('select 1');
   const ping = () => {

@@ -4,7 +4,8 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { GroupCommitDriver, GroupCommitSqliteDialect } from './sqlite-group-commit.js';
+import { GroupCommitDriver } from './sqlite-group-commit.js';
+import { SqliteDialect } from './sqlite-query-compiler.js';
 
 type Schema = { t: { id: number; v: string }; parent: { id: number }; child: { id: number; parent_id: number } };
 
@@ -35,7 +36,7 @@ describe('SQLite group commit', () => {
       },
       close: () => raw.close(),
     });
-    db = new Kysely<Schema>({ dialect: new GroupCommitSqliteDialect(driver) });
+    db = new Kysely<Schema>({ dialect: new SqliteDialect(driver) });
     observer = new SQLite(file, { readonly: true });
   });
 

@@ -1,19 +1,5 @@
 import type SQLite from 'better-sqlite3';
-import {
-  type CompiledQuery,
-  type DatabaseConnection,
-  type DatabaseIntrospector,
-  type Dialect,
-  type DialectAdapter,
-  type Driver,
-  type Kysely,
-  type QueryCompiler,
-  type QueryResult,
-  SelectQueryNode,
-  SqliteAdapter,
-  SqliteIntrospector,
-} from 'kysely';
-import { SqliteLiteralLimitCompiler } from './sqlite-query-compiler.js';
+import { type CompiledQuery, type DatabaseConnection, type Driver, type QueryResult, SelectQueryNode } from 'kysely';
 
 /** What the driver needs of the database: statements (cached or not) and the raw handle's state. */
 export type SqliteHandle = {
@@ -260,21 +246,3 @@ export function readRows<R>(statement: SQLite.Statement, parameters: unknown[]):
 
 const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 const raw = (sql: string) => ({ sql, parameters: [], query: { kind: 'RawNode' }, queryId: { queryId: '' } }) as unknown as CompiledQuery;
-
-/** Kysely's SQLite dialect with the group-commit driver. */
-export class GroupCommitSqliteDialect implements Dialect {
-  constructor(private readonly driver: GroupCommitDriver) {}
-  createDriver(): Driver {
-    return this.driver;
-  }
-  createQueryCompiler(): QueryCompiler {
-    return new SqliteLiteralLimitCompiler();
-  }
-  createAdapter(): DialectAdapter {
-    return new SqliteAdapter();
-  }
-  // biome-ignore lint/suspicious/noExplicitAny: Kysely's own dialects take any database here.
-  createIntrospector(db: Kysely<any>): DatabaseIntrospector {
-    return new SqliteIntrospector(db);
-  }
-}

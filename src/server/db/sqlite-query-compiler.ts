@@ -1,4 +1,18 @@
-import { type LimitNode, type OffsetNode, type OperationNode, SqliteQueryCompiler, ValueNode } from 'kysely';
+import {
+  type DatabaseIntrospector,
+  type Dialect,
+  type DialectAdapter,
+  type Driver,
+  type Kysely,
+  type LimitNode,
+  type OffsetNode,
+  type OperationNode,
+  type QueryCompiler,
+  SqliteAdapter,
+  SqliteIntrospector,
+  SqliteQueryCompiler,
+  ValueNode,
+} from 'kysely';
 
 /** A whole number written into the query text, or null when `node` is anything else. */
 function wholeNumber(node: OperationNode): number | null {
@@ -24,5 +38,23 @@ export class SqliteLiteralLimitCompiler extends SqliteQueryCompiler {
     const n = wholeNumber(node.offset);
     if (n === null) super.visitOffset(node);
     else this.append(`offset ${n}`);
+  }
+}
+
+/** Kysely's SQLite dialect over a driver of this server's (group commit on the main connection, the reader threads), with `SqliteLiteralLimitCompiler`. */
+export class SqliteDialect implements Dialect {
+  constructor(private readonly driver: Driver) {}
+  createDriver(): Driver {
+    return this.driver;
+  }
+  createQueryCompiler(): QueryCompiler {
+    return new SqliteLiteralLimitCompiler();
+  }
+  createAdapter(): DialectAdapter {
+    return new SqliteAdapter();
+  }
+  // biome-ignore lint/suspicious/noExplicitAny: Kysely's own dialects take any database here.
+  createIntrospector(db: Kysely<any>): DatabaseIntrospector {
+    return new SqliteIntrospector(db);
   }
 }

@@ -1,20 +1,8 @@
 import type { Worker } from 'node:worker_threads';
-import {
-  type CompiledQuery,
-  type DatabaseConnection,
-  type DatabaseIntrospector,
-  type Dialect,
-  type DialectAdapter,
-  type Driver,
-  Kysely,
-  type QueryCompiler,
-  type QueryResult,
-  SqliteAdapter,
-  SqliteIntrospector,
-} from 'kysely';
+import { type CompiledQuery, type DatabaseConnection, type Driver, Kysely, type QueryResult } from 'kysely';
 import { startWorker } from '../worker-script.js';
 import type { Database } from './database.js';
-import { SqliteLiteralLimitCompiler } from './sqlite-query-compiler.js';
+import { SqliteDialect } from './sqlite-query-compiler.js';
 import { type ReadReply, type ReadRequest, unpackBlobs } from './sqlite-reader-messages.js';
 
 type Pending = { resolve: (rows: unknown[]) => void; reject: (error: Error) => void };
@@ -140,12 +128,5 @@ class ReaderDriver implements Driver {
 
 /** A query builder over the readers, for reads only (the same SQL as the main connection's, which `main` runs when no reader can). */
 export function readersDb(readers: SqliteReaders, main: Kysely<Database>): Kysely<Database> {
-  const dialect: Dialect = {
-    createDriver: () => new ReaderDriver(readers, main),
-    createQueryCompiler: (): QueryCompiler => new SqliteLiteralLimitCompiler(),
-    createAdapter: (): DialectAdapter => new SqliteAdapter(),
-    // biome-ignore lint/suspicious/noExplicitAny: Kysely's own dialects take any database here.
-    createIntrospector: (db: Kysely<any>): DatabaseIntrospector => new SqliteIntrospector(db),
-  };
-  return new Kysely<Database>({ dialect });
+  return new Kysely<Database>({ dialect: new SqliteDialect(new ReaderDriver(readers, main)) });
 }
